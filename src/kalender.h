@@ -1,0 +1,96 @@
+/*
+ * kalender.h — the school calendar (public holidays, regional school
+ * holidays, school-specific free days) as the C code of every module sees it.
+ *
+ * A VerzuimKalender covers one vakantieregio for every date in
+ * [KALENDER_EERSTE, KALENDER_LAATSTE] (schooljaren 1969-1970 .. 2099-2100).
+ * It is built on first use from verzuim.vakantie and cached per backend;
+ * edits of verzuim.vakantie / verzuim.schoolvrije_dag invalidate the cache
+ * (a statement trigger sends a relcache invalidation), as does a change of
+ * the calendar settings.  Pointers returned stay valid until the end of the
+ * current SQL function call / aggregate call; do not keep them across calls
+ * (call verzuim_kalender() again, it is cheap when the cache is valid).
+ */
+#ifndef VERZUIM_KALENDER_H
+#define VERZUIM_KALENDER_H
+
+#include "verzuim.h"
+
+typedef enum VerzuimRegio
+{
+	REGIO_NOORD = 0,
+	REGIO_MIDDEN = 1,
+	REGIO_ZUID = 2,
+	REGIO_AANTAL = 3
+} VerzuimRegio;
+
+/* day flags */
+#define KDAG_WEEKEND	0x01
+#define KDAG_FEESTDAG	0x02	/* public holiday on which schools are closed */
+#define KDAG_VAKANTIE	0x04	/* regional school holiday */
+#define KDAG_ONBEKEND	0x08	/* schooljaar of this date lacks holiday data */
+
+typedef struct VerzuimKalender
+{
+	VerzuimRegio regio;
+	DateADT		eerste;			/* first covered date (KALENDER_EERSTE) */
+	int32		ndagen;			/* number of covered dates */
+	uint8	   *flags;			/* flags[d - eerste] */
+	/* lesnr[i] = number of school days in [eerste, eerste + i); ndagen + 1 entries */
+	int32	   *lesnr;
+} VerzuimKalender;
+
+/* 1969-08-01 and 2100-07-31 as DateADT (days since 2000-01-01) */
+#define KALENDER_EERSTE		(-11110)
+#define KALENDER_LAATSTE	36736
+
+/* Parse 'noord' / 'midden' / 'zuid' (case-insensitive); NULL or '' means
+ * the setting verzuim.vakantieregio.  Raises 22023 for anything else. */
+extern VerzuimRegio verzuim_regio_parse(const char *s);
+extern VerzuimRegio verzuim_regio_from_text(text *t);	/* t may be NULL */
+extern const char *verzuim_regio_naam(VerzuimRegio r);
+
+/* The (cached) calendar of a region. */
+extern const VerzuimKalender *verzuim_kalender(VerzuimRegio regio);
+
+/* Raises 22008 when d is outside [KALENDER_EERSTE, KALENDER_LAATSTE]. */
+extern void verzuim_kalender_bereik(DateADT d);
+
+/*
+ * Apply the verzuim.onvolledige_kalender policy to the dates [van, tot]
+ * (inclusive): ERROR (or a WARNING) when any of them lies in a schooljaar
+ * without complete holiday data for the region.  Every public function that
+ * answers "is this a school day" must call this (once per call or per
+ * aggregate, for the whole span it looks at).
+ */
+extern void verzuim_kalender_controleer(const VerzuimKalender *k, DateADT van, DateADT tot);
+
+static inline bool
+verzuim_kalender_is_lesdag(const VerzuimKalender *k, DateADT d)
+{
+	return (k->flags[d - k->eerste] & (KDAG_WEEKEND | KDAG_FEESTDAG | KDAG_VAKANTIE)) == 0;
+}
+
+/* Number of school days in [van, tot) (half-open), regional calendar only. */
+static inline int32
+verzuim_kalender_lesdagen(const VerzuimKalender *k, DateADT van, DateADT tot)
+{
+	return k->lesnr[tot - k->eerste] - k->lesnr[van - k->eerste];
+}
+
+/*
+ * School-specific free days (verzuim.schoolvrije_dag) of one school: a sorted
+ * array of dates.  Returns NULL with *n = 0 when the school has none.
+ */
+extern const DateADT *verzuim_schoolvrije_dagen(const char *brin, int *n);
+
+/* Lesdag for a school: regional calendar minus its school-free days. */
+extern bool verzuim_is_lesdag_school(const VerzuimKalender *k, const DateADT *vrij, int nvrij, DateADT d);
+extern int32 verzuim_lesdagen_school(const VerzuimKalender *k, const DateADT *vrij, int nvrij,
+									 DateADT van, DateADT tot);
+
+/* Schooljaar helpers: the first year of the schooljaar of d (2023 for '2023-2024'). */
+extern int	verzuim_schooljaar_van(DateADT d);
+extern DateADT verzuim_schooljaar_begin(int jaar);	/* 1 Aug jaar */
+
+#endif							/* VERZUIM_KALENDER_H */

@@ -1,0 +1,54 @@
+/*
+ * verzuim.h — shared declarations of the verzuim extension.
+ *
+ * One C file per concern (kalender.c, leerplicht.c, episodes.c, ...); this
+ * header holds only what more than one of them needs: version guards,
+ * the settings (GUCs) and small helpers.
+ */
+#ifndef VERZUIM_H
+#define VERZUIM_H
+
+#include "postgres.h"
+
+#if PG_VERSION_NUM < 140000
+#error "verzuim requires PostgreSQL 14 or later (multiranges)"
+#endif
+
+#include "fmgr.h"
+#include "utils/date.h"
+#if PG_VERSION_NUM >= 160000
+#include "varatt.h"
+#endif
+
+#ifndef palloc_array
+#define palloc_array(type, count) ((type *) palloc(sizeof(type) * (count)))
+#define palloc0_array(type, count) ((type *) palloc0(sizeof(type) * (count)))
+#define repalloc_array(pointer, type, count) ((type *) repalloc(pointer, sizeof(type) * (count)))
+#endif
+
+/* Setting values, defined in verzuim.c (see README "Settings"). */
+extern char *verzuim_default_regio;         /* verzuim.vakantieregio */
+extern int	verzuim_onvolledige_kalender;   /* verzuim.onvolledige_kalender */
+extern bool verzuim_goede_vrijdag_vrij;     /* verzuim.goede_vrijdag_vrij */
+extern int	verzuim_bevrijdingsdag;         /* verzuim.bevrijdingsdag_vrij */
+
+typedef enum VerzuimKalenderBeleid
+{
+	KALENDER_FOUT = 0,			/* missing holiday data: ERROR (default) */
+	KALENDER_WAARSCHUWING = 1	/* missing holiday data: WARNING, weekdays count */
+} VerzuimKalenderBeleid;
+
+typedef enum VerzuimBevrijdingsdag
+{
+	BEVRIJDINGSDAG_LUSTRUM = 0, /* free every fifth year (2020, 2025, ...) */
+	BEVRIJDINGSDAG_ALTIJD = 1,
+	BEVRIJDINGSDAG_NOOIT = 2
+} VerzuimBevrijdingsdag;
+
+/* Hooks of the other modules into _PG_init (each defines its own GUCs). */
+extern void verzuim_kalender_init(void);
+
+/* A date must be finite; raises 22008 otherwise.  what: "peildatum" etc. */
+extern void verzuim_check_finite_date(DateADT d, const char *what);
+
+#endif							/* VERZUIM_H */
