@@ -1,2 +1,870 @@
+/*
+ * kalender.c — the school calendar: public holidays (computed), regional
+ * school holidays (table verzuim.vakantie), school-specific free days (table
+ * verzuim.schoolvrije_dag), and the SQL functions schooljaar(),
+ * schooljaar_periode(), feestdagen(), is_lesdag() and lesdagen().
+ *
+ * For speed every backend keeps, per vakantieregio, one array of day flags
+ * and a prefix count of school days over the whole supported range
+ * (schooljaren 1969-1970 .. 2099-2100, about 48,000 days), so that "is d a
+ * school day" and "how many school days in [a, b)" are O(1).  The cache is
+ * rebuilt after any change to the holiday tables (a statement trigger sends a
+ * relcache invalidation for the table, which reaches every backend at
+ * commit and this backend at the next command) or to a calendar setting.
+ */
 #include "kalender.h"
-void verzuim_kalender_init(void) {}
+
+#include "access/htup_details.h"
+#include "catalog/namespace.h"
+#include "catalog/pg_type.h"
+#include "commands/trigger.h"
+#include "executor/spi.h"
+#include "funcapi.h"
+#include "miscadmin.h"
+#include "utils/builtins.h"
+#include "utils/datetime.h"
+#include "utils/hsearch.h"
+#include "utils/inval.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+#include "utils/rangetypes.h"
+#include "utils/timestamp.h"
+
+#define KALENDER_NDAGEN		(KALENDER_LAATSTE - KALENDER_EERSTE + 1)
+#define EERSTE_SCHOOLJAAR	1969
+#define LAATSTE_SCHOOLJAAR	2099
+#define NSCHOOLJAREN		(LAATSTE_SCHOOLJAAR - EERSTE_SCHOOLJAAR + 1)
+
+/* The five holidays every schooljaar has (DOMAIN.md §9, §11). */
+static const char *const standaard_vakanties[] = {"herfst", "kerst", "voorjaar", "mei", "zomer"};
+#define NSTANDAARD 5
+
+static const char *const regio_namen[REGIO_AANTAL] = {"noord", "midden", "zuid"};
+
+typedef struct KalenderCache
+{
+	VerzuimKalender k;
+	/* bitmask of standaard_vakanties present, per schooljaar */
+	uint8		bekend[NSCHOOLJAREN];
+	bool		compleet[NSCHOOLJAREN];
+	/* statement start of the last warning about missing data, per schooljaar */
+	TimestampTz gewaarschuwd[NSCHOOLJAREN];
+} KalenderCache;
+
+typedef struct SchoolEntry
+{
+	char		brin[16];		/* hash key */
+	VerzuimRegio regio;
+	int			nvrij;
+	DateADT    *vrij;			/* sorted */
+} SchoolEntry;
+
+static MemoryContext kalender_cxt = NULL;
+static KalenderCache *cache[REGIO_AANTAL];
+static HTAB *scholen = NULL;
+static bool cache_geldig = false;
+/* settings the cache was built with */
+static bool cache_goede_vrijdag;
+static int	cache_bevrijdingsdag;
+static Oid	vakantie_relid = InvalidOid;
+static Oid	schoolvrij_relid = InvalidOid;
+static Oid	school_relid = InvalidOid;
+
+/* ------------------------------------------------------------------------
+ * Dates
+ * ------------------------------------------------------------------------ */
+
+static inline DateADT
+ymd(int y, int m, int d)
+{
+	return date2j(y, m, d) - POSTGRES_EPOCH_JDATE;
+}
+
+static inline int
+weekdag(DateADT d)				/* 0 = Sunday .. 6 = Saturday */
+{
+	return j2day(d + POSTGRES_EPOCH_JDATE);
+}
+
+int
+verzuim_schooljaar_van(DateADT d)
+{
+	int			y,
+				m,
+				dd;
+
+	j2date(d + POSTGRES_EPOCH_JDATE, &y, &m, &dd);
+	return (m >= 8) ? y : y - 1;
+}
+
+DateADT
+verzuim_schooljaar_begin(int jaar)
+{
+	return ymd(jaar, 8, 1);
+}
+
+void
+verzuim_kalender_bereik(DateADT d)
+{
+	if (DATE_NOT_FINITE(d))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("date must be finite"),
+				 errhint("Use a real calendar date instead of infinity or -infinity.")));
+	if (d < KALENDER_EERSTE || d > KALENDER_LAATSTE)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("date %s is outside the school calendar",
+						DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(d)))),
+				 errdetail("The calendar covers schooljaren 1969-1970 (Leerplichtwet 1969) to 2099-2100: 1969-08-01 to 2100-07-31."),
+				 errhint("Check the date for a typing error.")));
+}
+
+/* ------------------------------------------------------------------------
+ * Public holidays
+ * ------------------------------------------------------------------------ */
+
+/* Gregorian Easter Sunday (anonymous Gregorian algorithm, Meeus/Jones/Butcher). */
+static DateADT
+paaszondag(int y)
+{
+	int			a = y % 19,
+				b = y / 100,
+				c = y % 100,
+				d = b / 4,
+				e = b % 4,
+				f = (b + 8) / 25,
+				g = (b - f + 1) / 3,
+				h = (19 * a + b - d - g + 15) % 30,
+				i = c / 4,
+				k = c % 4,
+				l = (32 + 2 * e + 2 * i - h - k) % 7,
+				m = (a + 11 * h + 22 * l) / 451,
+				maand = (h + l - 7 * m + 114) / 31,
+				dag = ((h + l - 7 * m + 114) % 31) + 1;
+
+	return ymd(y, maand, dag);
+}
+
+/* Koningsdag (from 2014, 27 April) / Koninginnedag (30 April); on a Sunday it
+ * moves to the Saturday before (from 1980; before that to the Monday after). */
+static DateADT
+koningsdag(int y)
+{
+	DateADT		d = (y >= 2014) ? ymd(y, 4, 27) : ymd(y, 4, 30);
+
+	if (weekdag(d) == 0)
+		d += (y >= 1980) ? -1 : 1;
+	return d;
+}
+
+typedef struct Feestdag
+{
+	DateADT		datum;
+	const char *naam;
+	bool		schoolvrij;
+} Feestdag;
+
+#define MAX_FEESTDAGEN 12
+
+/* The public holidays of calendar year y, in date order. */
+static int
+feestdagen_van(int y, Feestdag *f)
+{
+	DateADT		pasen = paaszondag(y);
+	DateADT		bevrijding = ymd(y, 5, 5);
+	bool		bevrijding_vrij;
+	int			n = 0;
+
+	switch (verzuim_bevrijdingsdag)
+	{
+		case BEVRIJDINGSDAG_ALTIJD:
+			bevrijding_vrij = true;
+			break;
+		case BEVRIJDINGSDAG_NOOIT:
+			bevrijding_vrij = false;
+			break;
+		default:
+			bevrijding_vrij = (y % 5 == 0);
+			break;
+	}
+
+#define ADD(d, nm, vrij) do { f[n].datum = (d); f[n].naam = (nm); f[n].schoolvrij = (vrij); n++; } while (0)
+	ADD(ymd(y, 1, 1), "Nieuwjaarsdag", true);
+	ADD(pasen - 2, "Goede Vrijdag", verzuim_goede_vrijdag_vrij);
+	ADD(pasen, "Eerste Paasdag", true);
+	ADD(pasen + 1, "Tweede Paasdag", true);
+	ADD(koningsdag(y), y >= 2014 ? "Koningsdag" : "Koninginnedag", true);
+	ADD(bevrijding, "Bevrijdingsdag", bevrijding_vrij);
+	ADD(pasen + 39, "Hemelvaartsdag", true);
+	ADD(pasen + 49, "Eerste Pinksterdag", true);
+	ADD(pasen + 50, "Tweede Pinksterdag", true);
+	ADD(ymd(y, 12, 25), "Eerste Kerstdag", true);
+	ADD(ymd(y, 12, 26), "Tweede Kerstdag", true);
+#undef ADD
+
+	/* sort by date (Koningsdag / Bevrijdingsdag / Hemelvaart may swap) */
+	for (int i = 1; i < n; i++)
+		for (int j = i; j > 0 && f[j - 1].datum > f[j].datum; j--)
+		{
+			Feestdag	t = f[j];
+
+			f[j] = f[j - 1];
+			f[j - 1] = t;
+		}
+	return n;
+}
+
+/* ------------------------------------------------------------------------
+ * Regio
+ * ------------------------------------------------------------------------ */
+
+const char *
+verzuim_regio_naam(VerzuimRegio r)
+{
+	return regio_namen[r];
+}
+
+VerzuimRegio
+verzuim_regio_parse(const char *s)
+{
+	if (s == NULL || s[0] == '\0')
+	{
+		s = verzuim_default_regio;
+		if (s == NULL || s[0] == '\0')
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("no vakantieregio given"),
+					 errhint("Pass noord, midden or zuid, or set verzuim.vakantieregio.")));
+	}
+	for (int r = 0; r < REGIO_AANTAL; r++)
+		if (pg_strcasecmp(s, regio_namen[r]) == 0)
+			return (VerzuimRegio) r;
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("unknown vakantieregio \"%s\"", s),
+			 errhint("The vakantieregio's are noord, midden and zuid.")));
+	pg_unreachable();
+}
+
+VerzuimRegio
+verzuim_regio_from_text(text *t)
+{
+	char		buf[16];
+	int			len;
+
+	if (t == NULL)
+		return verzuim_regio_parse(NULL);
+	len = VARSIZE_ANY_EXHDR(t);
+	if (len >= (int) sizeof(buf))
+	{
+		char	   *s = text_to_cstring(t);
+
+		return verzuim_regio_parse(s);	/* raises */
+	}
+	memcpy(buf, VARDATA_ANY(t), len);
+	buf[len] = '\0';
+	return verzuim_regio_parse(buf);
+}
+
+/* ------------------------------------------------------------------------
+ * Cache
+ * ------------------------------------------------------------------------ */
+
+static void
+kalender_inval_cb(Datum arg, Oid relid)
+{
+	if (relid == InvalidOid || relid == vakantie_relid ||
+		relid == schoolvrij_relid || relid == school_relid)
+		cache_geldig = false;
+}
+
+void
+verzuim_kalender_init(void)
+{
+	CacheRegisterRelcacheCallback(kalender_inval_cb, (Datum) 0);
+}
+
+static int
+standaard_index(const char *soort)
+{
+	for (int i = 0; i < NSTANDAARD; i++)
+		if (strcmp(soort, standaard_vakanties[i]) == 0)
+			return i;
+	return -1;
+}
+
+static int
+schooljaar_parse(const char *s, bool raise)
+{
+	int			a,
+				b;
+	char		extra;
+
+	if (s == NULL || sscanf(s, "%4d-%4d%c", &a, &b, &extra) != 2 || strlen(s) != 9 || b != a + 1)
+	{
+		if (!raise)
+			return -1;
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid schooljaar \"%s\"", s ? s : ""),
+				 errhint("Write a schooljaar as two consecutive years, e.g. '2023-2024'.")));
+	}
+	return a;
+}
+
+static void
+bouw_cache(void)
+{
+	MemoryContext old;
+	int			ret;
+	Oid			nsp;
+
+	if (kalender_cxt == NULL)
+		kalender_cxt = AllocSetContextCreate(TopMemoryContext, "verzuim kalender",
+											 ALLOCSET_DEFAULT_SIZES);
+	else
+		MemoryContextReset(kalender_cxt);
+	for (int r = 0; r < REGIO_AANTAL; r++)
+		cache[r] = NULL;
+	scholen = NULL;
+
+	nsp = get_namespace_oid("verzuim", false);
+	vakantie_relid = get_relname_relid("vakantie", nsp);
+	schoolvrij_relid = get_relname_relid("schoolvrije_dag", nsp);
+	school_relid = get_relname_relid("school", nsp);
+
+	old = MemoryContextSwitchTo(kalender_cxt);
+	for (int r = 0; r < REGIO_AANTAL; r++)
+	{
+		KalenderCache *c = palloc0(sizeof(KalenderCache));
+
+		c->k.regio = (VerzuimRegio) r;
+		c->k.eerste = KALENDER_EERSTE;
+		c->k.ndagen = KALENDER_NDAGEN;
+		c->k.flags = palloc0(KALENDER_NDAGEN);
+		c->k.lesnr = palloc((KALENDER_NDAGEN + 1) * sizeof(int32));
+		cache[r] = c;
+	}
+	MemoryContextSwitchTo(old);
+
+	/* weekends and public holidays: the same for every region */
+	{
+		uint8	   *f0 = cache[0]->k.flags;
+
+		for (DateADT d = KALENDER_EERSTE; d <= KALENDER_LAATSTE; d++)
+		{
+			int			wd = weekdag(d);
+
+			if (wd == 0 || wd == 6)
+				f0[d - KALENDER_EERSTE] |= KDAG_WEEKEND;
+		}
+		for (int y = EERSTE_SCHOOLJAAR; y <= LAATSTE_SCHOOLJAAR + 1; y++)
+		{
+			Feestdag	fd[MAX_FEESTDAGEN];
+			int			n = feestdagen_van(y, fd);
+
+			for (int i = 0; i < n; i++)
+				if (fd[i].schoolvrij && fd[i].datum >= KALENDER_EERSTE && fd[i].datum <= KALENDER_LAATSTE)
+					f0[fd[i].datum - KALENDER_EERSTE] |= KDAG_FEESTDAG;
+		}
+		for (int r = 1; r < REGIO_AANTAL; r++)
+			memcpy(cache[r]->k.flags, f0, KALENDER_NDAGEN);
+	}
+
+	/* regional school holidays */
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	ret = SPI_execute("SELECT regio::text, schooljaar, soort, lower(periode), upper(periode) "
+					  "FROM verzuim.vakantie", true, 0);
+	if (ret != SPI_OK_SELECT)
+		elog(ERROR, "reading verzuim.vakantie failed: %d", ret);
+	for (uint64 i = 0; i < SPI_processed; i++)
+	{
+		HeapTuple	tup = SPI_tuptable->vals[i];
+		TupleDesc	td = SPI_tuptable->tupdesc;
+		char	   *regio = SPI_getvalue(tup, td, 1);
+		char	   *sj = SPI_getvalue(tup, td, 2);
+		char	   *soort = SPI_getvalue(tup, td, 3);
+		bool		isnull_l,
+					isnull_u;
+		Datum		l = SPI_getbinval(tup, td, 4, &isnull_l);
+		Datum		u = SPI_getbinval(tup, td, 5, &isnull_u);
+		VerzuimRegio r = verzuim_regio_parse(regio);
+		int			jaar = schooljaar_parse(sj, false);
+		int			si = standaard_index(soort);
+		KalenderCache *c = cache[r];
+
+		if (jaar >= EERSTE_SCHOOLJAAR && jaar <= LAATSTE_SCHOOLJAAR && si >= 0)
+			c->bekend[jaar - EERSTE_SCHOOLJAAR] |= (1 << si);
+		if (!isnull_l && !isnull_u)
+		{
+			DateADT		van = Max(DatumGetDateADT(l), KALENDER_EERSTE);
+			DateADT		tot = Min(DatumGetDateADT(u), KALENDER_LAATSTE + 1);
+
+			for (DateADT d = van; d < tot; d++)
+				c->k.flags[d - KALENDER_EERSTE] |= KDAG_VAKANTIE;
+		}
+	}
+	SPI_finish();
+
+	/* completeness per schooljaar and the prefix counts */
+	for (int r = 0; r < REGIO_AANTAL; r++)
+	{
+		KalenderCache *c = cache[r];
+		int32		n = 0;
+
+		for (int j = 0; j < NSCHOOLJAREN; j++)
+		{
+			bool		alle = c->bekend[j] == (1 << NSTANDAARD) - 1;
+			/* August of schooljaar j depends on the zomervakantie of j - 1 */
+			bool		vorige_zomer = j > 0 && (c->bekend[j - 1] & (1 << 4));
+
+			c->compleet[j] = alle && vorige_zomer;
+		}
+		for (int i = 0; i < KALENDER_NDAGEN; i++)
+		{
+			DateADT		d = KALENDER_EERSTE + i;
+
+			if (!c->compleet[verzuim_schooljaar_van(d) - EERSTE_SCHOOLJAAR])
+				c->k.flags[i] |= KDAG_ONBEKEND;
+			c->k.lesnr[i] = n;
+			if (verzuim_kalender_is_lesdag(&c->k, d))
+				n++;
+		}
+		c->k.lesnr[KALENDER_NDAGEN] = n;
+	}
+
+	cache_goede_vrijdag = verzuim_goede_vrijdag_vrij;
+	cache_bevrijdingsdag = verzuim_bevrijdingsdag;
+	cache_geldig = true;
+}
+
+static void
+controleer_cache(void)
+{
+	if (!cache_geldig ||
+		cache_goede_vrijdag != verzuim_goede_vrijdag_vrij ||
+		cache_bevrijdingsdag != verzuim_bevrijdingsdag)
+	{
+		cache_geldig = false;
+		bouw_cache();
+	}
+}
+
+const VerzuimKalender *
+verzuim_kalender(VerzuimRegio regio)
+{
+	Assert(regio >= 0 && regio < REGIO_AANTAL);
+	controleer_cache();
+	return &cache[regio]->k;
+}
+
+void
+verzuim_kalender_controleer(const VerzuimKalender *k, DateADT van, DateADT tot)
+{
+	KalenderCache *c = (KalenderCache *) k;	/* k is the first member */
+	int			j1,
+				j2;
+
+	verzuim_kalender_bereik(van);
+	verzuim_kalender_bereik(tot);
+	j1 = verzuim_schooljaar_van(Min(van, tot)) - EERSTE_SCHOOLJAAR;
+	j2 = verzuim_schooljaar_van(Max(van, tot)) - EERSTE_SCHOOLJAAR;
+	for (int j = j1; j <= j2; j++)
+	{
+		StringInfoData ontbreekt;
+		int			jaar = j + EERSTE_SCHOOLJAAR;
+
+		if (c->compleet[j])
+			continue;
+
+		initStringInfo(&ontbreekt);
+		for (int s = 0; s < NSTANDAARD; s++)
+			if (!(c->bekend[j] & (1 << s)))
+				appendStringInfo(&ontbreekt, "%s%s %d-%d", ontbreekt.len ? ", " : "",
+								 standaard_vakanties[s], jaar, jaar + 1);
+		if (j == 0 || !(c->bekend[j - 1] & (1 << 4)))
+			appendStringInfo(&ontbreekt, "%szomer %d-%d (its end decides which days of August %d are school days)",
+							 ontbreekt.len ? ", " : "", jaar - 1, jaar, jaar);
+
+		if (verzuim_onvolledige_kalender == KALENDER_WAARSCHUWING)
+		{
+			TimestampTz stmt = GetCurrentStatementStartTimestamp();
+
+			if (c->gewaarschuwd[j] != stmt)
+			{
+				c->gewaarschuwd[j] = stmt;
+				ereport(WARNING,
+						(errcode(ERRCODE_WARNING),
+						 errmsg("schooljaar %d-%d has incomplete holiday data for regio %s",
+								jaar, jaar + 1, regio_namen[k->regio]),
+						 errdetail("Missing: %s. Days in unknown holidays are counted as school days.",
+								   ontbreekt.data),
+						 errhint("Add the holidays to verzuim.vakantie; see the view verzuim.kalender_dekking.")));
+			}
+		}
+		else
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("schooljaar %d-%d has incomplete holiday data for regio %s",
+							jaar, jaar + 1, regio_namen[k->regio]),
+					 errdetail("Missing: %s.", ontbreekt.data),
+					 errhint("Add the holidays to verzuim.vakantie (see the view verzuim.kalender_dekking), "
+							 "or SET verzuim.onvolledige_kalender = 'waarschuwing' to count them as school days.")));
+	}
+}
+
+/* ------------------------------------------------------------------------
+ * Schools: regio and school-free days
+ * ------------------------------------------------------------------------ */
+
+static int
+datum_cmp(const void *a, const void *b)
+{
+	DateADT		x = *(const DateADT *) a,
+				y = *(const DateADT *) b;
+
+	return (x > y) - (x < y);
+}
+
+static void
+laad_scholen(void)
+{
+	HASHCTL		ctl;
+	int			ret;
+
+	memset(&ctl, 0, sizeof(ctl));
+	ctl.keysize = sizeof(((SchoolEntry *) 0)->brin);
+	ctl.entrysize = sizeof(SchoolEntry);
+	ctl.hcxt = kalender_cxt;
+	scholen = hash_create("verzuim scholen", 1024, &ctl, HASH_ELEM | HASH_STRINGS | HASH_CONTEXT);
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	ret = SPI_execute("SELECT s.brin, s.vakantieregio::text, "
+					  "       array(SELECT v.datum FROM verzuim.schoolvrije_dag v "
+					  "             WHERE v.brin = s.brin ORDER BY v.datum) "
+					  "FROM verzuim.school s", true, 0);
+	if (ret != SPI_OK_SELECT)
+		elog(ERROR, "reading verzuim.school failed: %d", ret);
+	for (uint64 i = 0; i < SPI_processed; i++)
+	{
+		HeapTuple	tup = SPI_tuptable->vals[i];
+		TupleDesc	td = SPI_tuptable->tupdesc;
+		char	   *brin = SPI_getvalue(tup, td, 1);
+		char	   *regio = SPI_getvalue(tup, td, 2);
+		bool		isnull;
+		Datum		arr = SPI_getbinval(tup, td, 3, &isnull);
+		SchoolEntry *e;
+		bool		found;
+
+		if (strlen(brin) >= sizeof(e->brin))
+			continue;
+		e = hash_search(scholen, brin, HASH_ENTER, &found);
+		e->regio = verzuim_regio_parse(regio);
+		e->nvrij = 0;
+		e->vrij = NULL;
+		if (!isnull)
+		{
+			ArrayType  *a = DatumGetArrayTypeP(arr);
+			Datum	   *elems;
+			bool	   *nulls;
+			int			n;
+
+			deconstruct_array(a, DATEOID, sizeof(DateADT), true, TYPALIGN_INT, &elems, &nulls, &n);
+			if (n > 0)
+			{
+				e->vrij = MemoryContextAlloc(kalender_cxt, n * sizeof(DateADT));
+				for (int k = 0; k < n; k++)
+					e->vrij[k] = DatumGetDateADT(elems[k]);
+				qsort(e->vrij, n, sizeof(DateADT), datum_cmp);
+				e->nvrij = n;
+			}
+		}
+	}
+	SPI_finish();
+}
+
+static SchoolEntry *
+zoek_school(const char *brin)
+{
+	SchoolEntry *e;
+
+	controleer_cache();
+	if (scholen == NULL)
+		laad_scholen();
+	if (strlen(brin) >= sizeof(e->brin))
+		e = NULL;
+	else
+		e = hash_search(scholen, brin, HASH_FIND, NULL);
+	if (e == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_FOREIGN_KEY_VIOLATION),
+				 errmsg("unknown school \"%s\"", brin),
+				 errhint("The school must exist in verzuim.school (BRIN and vestigingsnummer, e.g. 12AB00).")));
+	return e;
+}
+
+const DateADT *
+verzuim_schoolvrije_dagen(const char *brin, int *n)
+{
+	SchoolEntry *e = zoek_school(brin);
+
+	*n = e->nvrij;
+	return e->vrij;
+}
+
+static int
+vrij_lower_bound(const DateADT *vrij, int n, DateADT d)
+{
+	int			lo = 0,
+				hi = n;
+
+	while (lo < hi)
+	{
+		int			mid = (lo + hi) / 2;
+
+		if (vrij[mid] < d)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+bool
+verzuim_is_lesdag_school(const VerzuimKalender *k, const DateADT *vrij, int nvrij, DateADT d)
+{
+	int			i;
+
+	if (!verzuim_kalender_is_lesdag(k, d))
+		return false;
+	i = vrij_lower_bound(vrij, nvrij, d);
+	return !(i < nvrij && vrij[i] == d);
+}
+
+int32
+verzuim_lesdagen_school(const VerzuimKalender *k, const DateADT *vrij, int nvrij,
+						DateADT van, DateADT tot)
+{
+	int32		n;
+
+	if (tot <= van)
+		return 0;
+	n = verzuim_kalender_lesdagen(k, van, tot);
+	for (int i = vrij_lower_bound(vrij, nvrij, van); i < nvrij && vrij[i] < tot; i++)
+		if (verzuim_kalender_is_lesdag(k, vrij[i]))
+			n--;
+	return n;
+}
+
+/* ------------------------------------------------------------------------
+ * SQL functions
+ * ------------------------------------------------------------------------ */
+
+PG_FUNCTION_INFO_V1(verzuim_schooljaar);
+Datum
+verzuim_schooljaar(PG_FUNCTION_ARGS)
+{
+	DateADT		d = PG_GETARG_DATEADT(0);
+	int			j;
+
+	verzuim_check_finite_date(d, "date");
+	j = verzuim_schooljaar_van(d);
+	PG_RETURN_TEXT_P(cstring_to_text(psprintf("%04d-%04d", j, j + 1)));
+}
+
+static Datum
+make_daterange(DateADT van, DateADT tot)
+{
+	TypeCacheEntry *typcache = lookup_type_cache(DATERANGEOID, TYPECACHE_RANGE_INFO);
+	RangeBound	lower,
+				upper;
+
+	lower.val = DateADTGetDatum(van);
+	lower.infinite = false;
+	lower.inclusive = true;
+	lower.lower = true;
+	upper.val = DateADTGetDatum(tot);
+	upper.infinite = false;
+	upper.inclusive = false;
+	upper.lower = false;
+#if PG_VERSION_NUM >= 160000
+	return RangeTypePGetDatum(make_range(typcache, &lower, &upper, false, NULL));
+#else
+	return RangeTypePGetDatum(make_range(typcache, &lower, &upper, false));
+#endif
+}
+
+PG_FUNCTION_INFO_V1(verzuim_schooljaar_periode);
+Datum
+verzuim_schooljaar_periode(PG_FUNCTION_ARGS)
+{
+	char	   *s = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	int			j = schooljaar_parse(s, true);
+
+	if (j < 1 || j > 9998)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("schooljaar \"%s\" is out of range", s)));
+	PG_RETURN_DATUM(make_daterange(ymd(j, 8, 1), ymd(j + 1, 8, 1)));
+}
+
+PG_FUNCTION_INFO_V1(verzuim_feestdagen);
+Datum
+verzuim_feestdagen(PG_FUNCTION_ARGS)
+{
+	FuncCallContext *fctx;
+	Feestdag   *fd;
+
+	if (SRF_IS_FIRSTCALL())
+	{
+		MemoryContext old;
+		int32		y = PG_GETARG_INT32(0);
+		TupleDesc	tupdesc;
+
+		if (y < EERSTE_SCHOOLJAAR || y > LAATSTE_SCHOOLJAAR + 1)
+			ereport(ERROR,
+					(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+					 errmsg("year %d is outside the school calendar", y),
+					 errhint("Years from %d to %d are supported.", EERSTE_SCHOOLJAAR, LAATSTE_SCHOOLJAAR + 1)));
+		fctx = SRF_FIRSTCALL_INIT();
+		old = MemoryContextSwitchTo(fctx->multi_call_memory_ctx);
+		if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+			elog(ERROR, "return type must be a row type");
+		fctx->tuple_desc = BlessTupleDesc(tupdesc);
+		fd = palloc(sizeof(Feestdag) * MAX_FEESTDAGEN);
+		fctx->max_calls = feestdagen_van(y, fd);
+		fctx->user_fctx = fd;
+		MemoryContextSwitchTo(old);
+	}
+	fctx = SRF_PERCALL_SETUP();
+	fd = fctx->user_fctx;
+	if (fctx->call_cntr < fctx->max_calls)
+	{
+		Feestdag   *f = &fd[fctx->call_cntr];
+		Datum		values[3];
+		bool		nulls[3] = {false, false, false};
+
+		values[0] = DateADTGetDatum(f->datum);
+		values[1] = CStringGetTextDatum(f->naam);
+		values[2] = BoolGetDatum(f->schoolvrij);
+		SRF_RETURN_NEXT(fctx, HeapTupleGetDatum(heap_form_tuple(fctx->tuple_desc, values, nulls)));
+	}
+	SRF_RETURN_DONE(fctx);
+}
+
+PG_FUNCTION_INFO_V1(verzuim_pasen);
+Datum
+verzuim_pasen(PG_FUNCTION_ARGS)
+{
+	int32		y = PG_GETARG_INT32(0);
+
+	if (y < 1583 || y > 9999)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("year %d is outside the Gregorian calendar range supported", y),
+				 errhint("Use a year from 1583 to 9999.")));
+	PG_RETURN_DATEADT(paaszondag(y));
+}
+
+/* Resolve (regio, brin) arguments 1 and 2 of is_lesdag/lesdagen. */
+static const VerzuimKalender *
+kalender_voor_args(FunctionCallInfo fcinfo, const DateADT **vrij, int *nvrij)
+{
+	text	   *regio = PG_ARGISNULL(1) ? NULL : PG_GETARG_TEXT_PP(1);
+	VerzuimRegio r;
+
+	*vrij = NULL;
+	*nvrij = 0;
+	if (PG_NARGS() > 2 && !PG_ARGISNULL(2))
+	{
+		char	   *brin = text_to_cstring(PG_GETARG_TEXT_PP(2));
+		SchoolEntry *e = zoek_school(brin);
+
+		r = regio ? verzuim_regio_from_text(regio) : e->regio;
+		if (regio && r != e->regio)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("school \"%s\" is in vakantieregio %s, not %s",
+							brin, regio_namen[e->regio], regio_namen[r]),
+					 errhint("Pass NULL as regio to use the school's own vakantieregio.")));
+		*vrij = e->vrij;
+		*nvrij = e->nvrij;
+	}
+	else
+		r = verzuim_regio_from_text(regio);
+	return verzuim_kalender(r);
+}
+
+PG_FUNCTION_INFO_V1(verzuim_is_lesdag);
+Datum
+verzuim_is_lesdag(PG_FUNCTION_ARGS)
+{
+	DateADT		d;
+	const VerzuimKalender *k;
+	const DateADT *vrij;
+	int			nvrij;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	d = PG_GETARG_DATEADT(0);
+	verzuim_kalender_bereik(d);
+	k = kalender_voor_args(fcinfo, &vrij, &nvrij);
+	verzuim_kalender_controleer(k, d, d);
+	PG_RETURN_BOOL(verzuim_is_lesdag_school(k, vrij, nvrij, d));
+}
+
+PG_FUNCTION_INFO_V1(verzuim_lesdagen);
+Datum
+verzuim_lesdagen(PG_FUNCTION_ARGS)
+{
+	RangeType  *rng;
+	TypeCacheEntry *typcache;
+	RangeBound	lower,
+				upper;
+	bool		empty;
+	const VerzuimKalender *k;
+	const DateADT *vrij;
+	int			nvrij;
+	DateADT		van,
+				tot;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	rng = PG_GETARG_RANGE_P(0);
+	typcache = range_get_typcache(fcinfo, RangeTypeGetOid(rng));
+	range_deserialize(typcache, rng, &lower, &upper, &empty);
+	if (empty)
+		PG_RETURN_INT32(0);
+	if (lower.infinite || upper.infinite)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("cannot count school days in an unbounded period"),
+				 errhint("Give both bounds, e.g. daterange('2023-08-01', '2024-08-01').")));
+	/* daterange is canonical [) */
+	van = DatumGetDateADT(lower.val);
+	tot = DatumGetDateADT(upper.val);
+	verzuim_kalender_bereik(van);
+	verzuim_kalender_bereik(tot - 1);
+	k = kalender_voor_args(fcinfo, &vrij, &nvrij);
+	verzuim_kalender_controleer(k, van, tot - 1);
+	PG_RETURN_INT32(verzuim_lesdagen_school(k, vrij, nvrij, van, tot));
+}
+
+/* Statement trigger on the calendar tables: make every backend rebuild. */
+PG_FUNCTION_INFO_V1(verzuim_kalender_gewijzigd);
+Datum
+verzuim_kalender_gewijzigd(PG_FUNCTION_ARGS)
+{
+	TriggerData *trigdata = (TriggerData *) fcinfo->context;
+
+	if (!CALLED_AS_TRIGGER(fcinfo))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("verzuim.kalender_gewijzigd() must be called as a trigger")));
+	CacheInvalidateRelcacheByRelid(RelationGetRelid(trigdata->tg_relation));
+	cache_geldig = false;
+	return PointerGetDatum(NULL);
+}

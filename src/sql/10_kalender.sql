@@ -1,0 +1,261 @@
+-- School calendar (DOMAIN.md §2, §9, §11) --------------------------------------
+
+CREATE FUNCTION verzuim.schooljaar(datum date) RETURNS text
+  AS 'MODULE_PATHNAME', 'verzuim_schooljaar' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION verzuim.schooljaar(date) IS
+  'The schooljaar (1 August - 31 July, WPO art. 1) a date falls in, as text: schooljaar(''2024-03-01'') = ''2023-2024''.';
+
+CREATE FUNCTION verzuim.schooljaar_periode(schooljaar text) RETURNS daterange
+  AS 'MODULE_PATHNAME', 'verzuim_schooljaar_periode' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION verzuim.schooljaar_periode(text) IS
+  'The dates of a schooljaar written ''2023-2024'': [2023-08-01, 2024-08-01). Malformed text raises 22P02.';
+
+CREATE FUNCTION verzuim.pasen(jaar int) RETURNS date
+  AS 'MODULE_PATHNAME', 'verzuim_pasen' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION verzuim.pasen(int) IS
+  'Easter Sunday (Eerste Paasdag) of a year in the Gregorian calendar.';
+
+CREATE FUNCTION verzuim.feestdagen(jaar int,
+    OUT datum date, OUT naam text, OUT schoolvrij boolean) RETURNS SETOF record
+  AS 'MODULE_PATHNAME', 'verzuim_feestdagen' LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 11;
+COMMENT ON FUNCTION verzuim.feestdagen(int) IS
+  'Dutch public holidays of a calendar year: Nieuwjaarsdag, Goede Vrijdag, Pasen (2 days), Koningsdag (27 April, 26 April when the 27th is a Sunday; Koninginnedag 30 April before 2014), Bevrijdingsdag, Hemelvaartsdag, Pinksteren (2 days), Kerstmis (2 days). schoolvrij says whether schools are closed; it follows the settings verzuim.goede_vrijdag_vrij (default off) and verzuim.bevrijdingsdag_vrij (default lustrum: every fifth year).';
+
+-- Regional school holidays.  Shipped rows (geleverd) hold the dates of
+-- DOMAIN.md §11; users add, change and delete rows with plain SQL or one CSV
+-- load.  Their edits survive pg_dump/pg_restore and extension upgrades:
+--  * only rows with geleverd = false are dumped (pg_extension_config_dump);
+--  * changing a shipped row makes it a user row (geleverd = false);
+--  * deleting a shipped row keeps it as a user row with periode NULL
+--    ("this holiday is known not to exist"), so a restore or an upgrade
+--    does not bring it back;
+--  * inserting a user row for the key of a shipped row replaces that row.
+CREATE TABLE verzuim.vakantie (
+    regio      verzuim.regio NOT NULL,
+    schooljaar text NOT NULL
+               CHECK (schooljaar ~ '^[0-9]{4}-[0-9]{4}$'
+                      AND substr(schooljaar, 6, 4)::int = substr(schooljaar, 1, 4)::int + 1),
+    soort      text NOT NULL CHECK (soort ~ '^[a-z0-9_ -]+$'),
+    periode    daterange
+               CHECK (periode IS NULL OR
+                      (NOT isempty(periode) AND NOT lower_inf(periode) AND NOT upper_inf(periode)
+                       AND lower(periode) > '-infinity' AND upper(periode) < 'infinity'
+                       AND upper(periode) - lower(periode) <= 92)),
+    bron       text,
+    geleverd   boolean NOT NULL DEFAULT false,
+    PRIMARY KEY (regio, schooljaar, soort),
+    CHECK (periode IS NULL OR
+           (lower(periode) >= make_date(substr(schooljaar, 1, 4)::int, 8, 1)
+            AND lower(periode) < make_date(substr(schooljaar, 1, 4)::int + 1, 8, 1)))
+);
+COMMENT ON TABLE verzuim.vakantie IS
+  'School holidays per vakantieregio and schooljaar. Shipped with every date found for 2019-2020 .. 2027-2028 (geleverd = true; sources in bron); add or correct rows with INSERT/UPDATE/DELETE or \copy. The five soorten herfst, kerst, voorjaar, mei and zomer make a schooljaar complete (see verzuim.kalender_dekking); other soorten (e.g. carnaval) are extra days off. periode NULL means: this holiday is known not to exist.';
+COMMENT ON COLUMN verzuim.vakantie.regio IS 'Vakantieregio: noord, midden or zuid.';
+COMMENT ON COLUMN verzuim.vakantie.schooljaar IS 'Schooljaar the holiday belongs to (''2023-2024''); the zomervakantie belongs to the schooljaar it starts in.';
+COMMENT ON COLUMN verzuim.vakantie.soort IS 'herfst, kerst, voorjaar, mei, zomer, or any other lower-case name for extra days off.';
+COMMENT ON COLUMN verzuim.vakantie.periode IS 'The holiday, first to last day, e.g. ''[2023-10-14,2023-10-22]'' (Saturday to Sunday); NULL = known not to exist.';
+COMMENT ON COLUMN verzuim.vakantie.bron IS 'Where the dates come from.';
+COMMENT ON COLUMN verzuim.vakantie.geleverd IS 'True for a row shipped with the extension and not changed since; false for rows of the user.';
+
+CREATE FUNCTION verzuim.vakantie_bewerkt() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    IF NOT NEW.geleverd THEN
+      DELETE FROM verzuim.vakantie
+       WHERE regio = NEW.regio AND schooljaar = NEW.schooljaar AND soort = NEW.soort AND geleverd;
+    END IF;
+    RETURN NEW;
+  ELSIF TG_OP = 'UPDATE' THEN
+    NEW.geleverd := false;
+    RETURN NEW;
+  ELSE -- DELETE
+    IF OLD.geleverd THEN
+      UPDATE verzuim.vakantie SET periode = NULL, geleverd = false,
+             bron = coalesce(OLD.bron || '; ', '') || 'deleted by user'
+       WHERE regio = OLD.regio AND schooljaar = OLD.schooljaar AND soort = OLD.soort;
+      RETURN NULL;
+    END IF;
+    RETURN OLD;
+  END IF;
+END $$;
+COMMENT ON FUNCTION verzuim.vakantie_bewerkt() IS
+  'Trigger of verzuim.vakantie that keeps user edits of shipped holidays through pg_dump/pg_restore and upgrades.';
+
+CREATE TRIGGER vakantie_bewerkt BEFORE INSERT OR UPDATE OR DELETE ON verzuim.vakantie
+  FOR EACH ROW EXECUTE FUNCTION verzuim.vakantie_bewerkt();
+
+CREATE FUNCTION verzuim.kalender_gewijzigd() RETURNS trigger
+  AS 'MODULE_PATHNAME', 'verzuim_kalender_gewijzigd' LANGUAGE C;
+COMMENT ON FUNCTION verzuim.kalender_gewijzigd() IS
+  'Trigger that tells every session to reload the school calendar after a change to the holiday tables.';
+
+CREATE TRIGGER kalender_gewijzigd AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON verzuim.vakantie
+  FOR EACH STATEMENT EXECUTE FUNCTION verzuim.kalender_gewijzigd();
+
+INSERT INTO verzuim.vakantie (regio, schooljaar, soort, periode, bron, geleverd) VALUES
+  ('noord', '2019-2020', 'herfst', '[2019-10-19,2019-10-27]', 'reischecker.nl/schoolvakanties/2019-2020', true),
+  ('midden', '2019-2020', 'herfst', '[2019-10-19,2019-10-27]', 'reischecker.nl/schoolvakanties/2019-2020', true),
+  ('zuid', '2019-2020', 'herfst', '[2019-10-12,2019-10-20]', 'reischecker.nl/schoolvakanties/2019-2020', true),
+  ('noord', '2019-2020', 'kerst', '[2019-12-21,2020-01-05]', 'reischecker.nl/schoolvakanties/2019-2020', true),
+  ('midden', '2019-2020', 'kerst', '[2019-12-21,2020-01-05]', 'reischecker.nl/schoolvakanties/2019-2020', true),
+  ('zuid', '2019-2020', 'kerst', '[2019-12-21,2020-01-05]', 'reischecker.nl/schoolvakanties/2019-2020', true),
+  ('noord', '2019-2020', 'voorjaar', '[2020-02-15,2020-02-23]', 'reischecker.nl/schoolvakanties/2019-2020', true),
+  ('midden', '2019-2020', 'voorjaar', '[2020-02-22,2020-03-01]', 'reischecker.nl/schoolvakanties/2019-2020', true),
+  ('zuid', '2019-2020', 'voorjaar', '[2020-02-22,2020-03-01]', 'reischecker.nl/schoolvakanties/2019-2020', true),
+  ('noord', '2019-2020', 'mei', '[2020-04-25,2020-05-03]', 'reischecker.nl/schoolvakanties/2019-2020', true),
+  ('midden', '2019-2020', 'mei', '[2020-04-25,2020-05-03]', 'reischecker.nl/schoolvakanties/2019-2020', true),
+  ('zuid', '2019-2020', 'mei', '[2020-04-25,2020-05-03]', 'reischecker.nl/schoolvakanties/2019-2020', true),
+  ('noord', '2019-2020', 'zomer', '[2020-07-04,2020-08-16]', 'reischecker.nl/schoolvakanties/2019-2020', true),
+  ('midden', '2019-2020', 'zomer', '[2020-07-18,2020-08-30]', 'reischecker.nl/schoolvakanties/2019-2020', true),
+  ('zuid', '2019-2020', 'zomer', '[2020-07-11,2020-08-23]', 'reischecker.nl/schoolvakanties/2019-2020', true),
+  ('noord', '2020-2021', 'herfst', '[2020-10-10,2020-10-18]', 'klompsyhuis.wordpress.com (herfst, kerst)', true),
+  ('midden', '2020-2021', 'herfst', '[2020-10-17,2020-10-25]', 'klompsyhuis.wordpress.com (herfst, kerst)', true),
+  ('zuid', '2020-2021', 'herfst', '[2020-10-17,2020-10-25]', 'klompsyhuis.wordpress.com (herfst, kerst)', true),
+  ('noord', '2020-2021', 'kerst', '[2020-12-19,2021-01-03]', 'klompsyhuis.wordpress.com (herfst, kerst)', true),
+  ('midden', '2020-2021', 'kerst', '[2020-12-19,2021-01-03]', 'klompsyhuis.wordpress.com (herfst, kerst)', true),
+  ('zuid', '2020-2021', 'kerst', '[2020-12-19,2021-01-03]', 'klompsyhuis.wordpress.com (herfst, kerst)', true),
+  ('noord', '2020-2021', 'voorjaar', '[2021-02-20,2021-02-28]', 'kidsproof.nl/Drechtsteden (2021)', true),
+  ('midden', '2020-2021', 'voorjaar', '[2021-02-20,2021-02-28]', 'kidsproof.nl/Drechtsteden (2021)', true),
+  ('zuid', '2020-2021', 'voorjaar', '[2021-02-13,2021-02-21]', 'kidsproof.nl/Drechtsteden (2021)', true),
+  ('noord', '2020-2021', 'mei', '[2021-05-01,2021-05-09]', 'kidsproof.nl/Drechtsteden (2021)', true),
+  ('midden', '2020-2021', 'mei', '[2021-05-01,2021-05-09]', 'kidsproof.nl/Drechtsteden (2021)', true),
+  ('zuid', '2020-2021', 'mei', '[2021-05-01,2021-05-09]', 'kidsproof.nl/Drechtsteden (2021)', true),
+  ('noord', '2020-2021', 'zomer', '[2021-07-10,2021-08-22]', 'kidsproof.nl/Drechtsteden (2021)', true),
+  ('midden', '2020-2021', 'zomer', '[2021-07-17,2021-08-29]', 'kidsproof.nl/Drechtsteden (2021)', true),
+  ('zuid', '2020-2021', 'zomer', '[2021-07-24,2021-09-05]', 'kidsproof.nl/Drechtsteden (2021)', true),
+  ('noord', '2021-2022', 'herfst', '[2021-10-16,2021-10-24]', 'trotsemoeders.nl (2021-2022), kidsproof 2021', true),
+  ('midden', '2021-2022', 'herfst', '[2021-10-16,2021-10-24]', 'trotsemoeders.nl (2021-2022), kidsproof 2021', true),
+  ('zuid', '2021-2022', 'herfst', '[2021-10-23,2021-10-31]', 'trotsemoeders.nl (2021-2022), kidsproof 2021', true),
+  ('noord', '2021-2022', 'kerst', '[2021-12-25,2022-01-09]', 'trotsemoeders.nl (2021-2022), kidsproof 2021', true),
+  ('midden', '2021-2022', 'kerst', '[2021-12-25,2022-01-09]', 'trotsemoeders.nl (2021-2022), kidsproof 2021', true),
+  ('zuid', '2021-2022', 'kerst', '[2021-12-25,2022-01-09]', 'trotsemoeders.nl (2021-2022), kidsproof 2021', true),
+  ('noord', '2021-2022', 'voorjaar', '[2022-02-19,2022-02-27]', 'trotsemoeders.nl (2021-2022), kidsproof 2021', true),
+  ('midden', '2021-2022', 'voorjaar', '[2022-02-26,2022-03-06]', 'trotsemoeders.nl (2021-2022), kidsproof 2021', true),
+  ('zuid', '2021-2022', 'voorjaar', '[2022-02-26,2022-03-06]', 'trotsemoeders.nl (2021-2022), kidsproof 2021', true),
+  ('noord', '2021-2022', 'mei', '[2022-04-30,2022-05-08]', 'trotsemoeders.nl (2021-2022), kidsproof 2021', true),
+  ('midden', '2021-2022', 'mei', '[2022-04-30,2022-05-08]', 'trotsemoeders.nl (2021-2022), kidsproof 2021', true),
+  ('zuid', '2021-2022', 'mei', '[2022-04-30,2022-05-08]', 'trotsemoeders.nl (2021-2022), kidsproof 2021', true),
+  ('noord', '2021-2022', 'zomer', '[2022-07-16,2022-08-28]', 'trotsemoeders.nl (2021-2022), kidsproof 2021', true),
+  ('midden', '2021-2022', 'zomer', '[2022-07-09,2022-08-21]', 'trotsemoeders.nl (2021-2022), kidsproof 2021', true),
+  ('zuid', '2021-2022', 'zomer', '[2022-07-23,2022-09-04]', 'trotsemoeders.nl (2021-2022), kidsproof 2021', true),
+  ('noord', '2022-2023', 'herfst', '[2022-10-15,2022-10-23]', 'kidsproofplus.nl 2022; kidsproof.nl/amersfoort 2023', true),
+  ('midden', '2022-2023', 'herfst', '[2022-10-22,2022-10-30]', 'kidsproofplus.nl 2022; kidsproof.nl/amersfoort 2023', true),
+  ('zuid', '2022-2023', 'herfst', '[2022-10-22,2022-10-30]', 'kidsproofplus.nl 2022; kidsproof.nl/amersfoort 2023', true),
+  ('noord', '2022-2023', 'kerst', '[2022-12-24,2023-01-08]', 'kidsproofplus.nl 2022; kidsproof.nl/amersfoort 2023', true),
+  ('midden', '2022-2023', 'kerst', '[2022-12-24,2023-01-08]', 'kidsproofplus.nl 2022; kidsproof.nl/amersfoort 2023', true),
+  ('zuid', '2022-2023', 'kerst', '[2022-12-24,2023-01-08]', 'kidsproofplus.nl 2022; kidsproof.nl/amersfoort 2023', true),
+  ('noord', '2022-2023', 'voorjaar', '[2023-02-25,2023-03-05]', 'kidsproofplus.nl 2022; kidsproof.nl/amersfoort 2023', true),
+  ('midden', '2022-2023', 'voorjaar', '[2023-02-25,2023-03-05]', 'kidsproofplus.nl 2022; kidsproof.nl/amersfoort 2023', true),
+  ('zuid', '2022-2023', 'voorjaar', '[2023-02-18,2023-02-26]', 'kidsproofplus.nl 2022; kidsproof.nl/amersfoort 2023', true),
+  ('noord', '2022-2023', 'mei', '[2023-04-29,2023-05-07]', 'kidsproofplus.nl 2022; kidsproof.nl/amersfoort 2023', true),
+  ('midden', '2022-2023', 'mei', '[2023-04-29,2023-05-07]', 'kidsproofplus.nl 2022; kidsproof.nl/amersfoort 2023', true),
+  ('zuid', '2022-2023', 'mei', '[2023-04-29,2023-05-07]', 'kidsproofplus.nl 2022; kidsproof.nl/amersfoort 2023', true),
+  ('noord', '2022-2023', 'zomer', '[2023-07-22,2023-09-03]', 'kidsproofplus.nl 2022; kidsproof.nl/amersfoort 2023', true),
+  ('midden', '2022-2023', 'zomer', '[2023-07-08,2023-08-20]', 'kidsproofplus.nl 2022; kidsproof.nl/amersfoort 2023', true),
+  ('zuid', '2022-2023', 'zomer', '[2023-07-15,2023-08-27]', 'kidsproofplus.nl 2022; kidsproof.nl/amersfoort 2023', true),
+  ('noord', '2023-2024', 'herfst', '[2023-10-21,2023-10-29]', 'kidsproof.nl/amersfoort 2023; nationaleonderwijsgids.nl 67365', true),
+  ('midden', '2023-2024', 'herfst', '[2023-10-14,2023-10-22]', 'kidsproof.nl/amersfoort 2023; nationaleonderwijsgids.nl 67365', true),
+  ('zuid', '2023-2024', 'herfst', '[2023-10-14,2023-10-22]', 'kidsproof.nl/amersfoort 2023; nationaleonderwijsgids.nl 67365', true),
+  ('noord', '2023-2024', 'kerst', '[2023-12-23,2024-01-07]', 'kidsproof.nl/amersfoort 2023; nationaleonderwijsgids.nl 67365', true),
+  ('midden', '2023-2024', 'kerst', '[2023-12-23,2024-01-07]', 'kidsproof.nl/amersfoort 2023; nationaleonderwijsgids.nl 67365', true),
+  ('zuid', '2023-2024', 'kerst', '[2023-12-23,2024-01-07]', 'kidsproof.nl/amersfoort 2023; nationaleonderwijsgids.nl 67365', true),
+  ('noord', '2023-2024', 'voorjaar', '[2024-02-17,2024-02-25]', 'kidsproof.nl/amersfoort 2023; nationaleonderwijsgids.nl 67365', true),
+  ('midden', '2023-2024', 'voorjaar', '[2024-02-17,2024-02-25]', 'kidsproof.nl/amersfoort 2023; nationaleonderwijsgids.nl 67365', true),
+  ('zuid', '2023-2024', 'voorjaar', '[2024-02-10,2024-02-18]', 'kidsproof.nl/amersfoort 2023; nationaleonderwijsgids.nl 67365', true),
+  ('noord', '2023-2024', 'mei', '[2024-04-27,2024-05-05]', 'kidsproof.nl/amersfoort 2023; nationaleonderwijsgids.nl 67365', true),
+  ('midden', '2023-2024', 'mei', '[2024-04-27,2024-05-05]', 'kidsproof.nl/amersfoort 2023; nationaleonderwijsgids.nl 67365', true),
+  ('zuid', '2023-2024', 'mei', '[2024-04-27,2024-05-05]', 'kidsproof.nl/amersfoort 2023; nationaleonderwijsgids.nl 67365', true),
+  ('noord', '2023-2024', 'zomer', '[2024-07-20,2024-09-01]', 'kidsproof.nl/amersfoort 2023; nationaleonderwijsgids.nl 67365', true),
+  ('midden', '2023-2024', 'zomer', '[2024-07-13,2024-08-25]', 'kidsproof.nl/amersfoort 2023; nationaleonderwijsgids.nl 67365', true),
+  ('zuid', '2023-2024', 'zomer', '[2024-07-06,2024-08-18]', 'kidsproof.nl/amersfoort 2023; nationaleonderwijsgids.nl 67365', true),
+  ('noord', '2024-2025', 'herfst', '[2024-10-26,2024-11-03]', 'nationaleonderwijsgids.nl 70520 (Rijksoverheid)', true),
+  ('midden', '2024-2025', 'herfst', '[2024-10-26,2024-11-03]', 'nationaleonderwijsgids.nl 70520 (Rijksoverheid)', true),
+  ('zuid', '2024-2025', 'herfst', '[2024-10-19,2024-10-27]', 'nationaleonderwijsgids.nl 70520 (Rijksoverheid)', true),
+  ('noord', '2024-2025', 'kerst', '[2024-12-21,2025-01-05]', 'nationaleonderwijsgids.nl 70520 (Rijksoverheid)', true),
+  ('midden', '2024-2025', 'kerst', '[2024-12-21,2025-01-05]', 'nationaleonderwijsgids.nl 70520 (Rijksoverheid)', true),
+  ('zuid', '2024-2025', 'kerst', '[2024-12-21,2025-01-05]', 'nationaleonderwijsgids.nl 70520 (Rijksoverheid)', true),
+  ('noord', '2024-2025', 'voorjaar', '[2025-02-15,2025-02-23]', 'nationaleonderwijsgids.nl 70520 (Rijksoverheid)', true),
+  ('midden', '2024-2025', 'voorjaar', '[2025-02-22,2025-03-02]', 'nationaleonderwijsgids.nl 70520 (Rijksoverheid)', true),
+  ('zuid', '2024-2025', 'voorjaar', '[2025-02-22,2025-03-02]', 'nationaleonderwijsgids.nl 70520 (Rijksoverheid)', true),
+  ('noord', '2024-2025', 'mei', '[2025-04-26,2025-05-04]', 'nationaleonderwijsgids.nl 70520 (Rijksoverheid)', true),
+  ('midden', '2024-2025', 'mei', '[2025-04-26,2025-05-04]', 'nationaleonderwijsgids.nl 70520 (Rijksoverheid)', true),
+  ('zuid', '2024-2025', 'mei', '[2025-04-26,2025-05-04]', 'nationaleonderwijsgids.nl 70520 (Rijksoverheid)', true),
+  ('noord', '2024-2025', 'zomer', '[2025-07-12,2025-08-24]', 'nationaleonderwijsgids.nl 70520 (Rijksoverheid)', true),
+  ('midden', '2024-2025', 'zomer', '[2025-07-19,2025-08-31]', 'nationaleonderwijsgids.nl 70520 (Rijksoverheid)', true),
+  ('zuid', '2024-2025', 'zomer', '[2025-07-05,2025-08-17]', 'nationaleonderwijsgids.nl 70520 (Rijksoverheid)', true),
+  ('noord', '2025-2026', 'herfst', '[2025-10-18,2025-10-26]', 'kidsproof.nl/Amsterdam; zomer: deepsea.nl (single secondary source)', true),
+  ('midden', '2025-2026', 'herfst', '[2025-10-18,2025-10-26]', 'kidsproof.nl/Amsterdam; zomer: deepsea.nl (single secondary source)', true),
+  ('zuid', '2025-2026', 'herfst', '[2025-10-11,2025-10-19]', 'kidsproof.nl/Amsterdam; zomer: deepsea.nl (single secondary source)', true),
+  ('noord', '2025-2026', 'kerst', '[2025-12-20,2026-01-04]', 'kidsproof.nl/Amsterdam; zomer: deepsea.nl (single secondary source)', true),
+  ('midden', '2025-2026', 'kerst', '[2025-12-20,2026-01-04]', 'kidsproof.nl/Amsterdam; zomer: deepsea.nl (single secondary source)', true),
+  ('zuid', '2025-2026', 'kerst', '[2025-12-20,2026-01-04]', 'kidsproof.nl/Amsterdam; zomer: deepsea.nl (single secondary source)', true),
+  ('noord', '2025-2026', 'voorjaar', '[2026-02-21,2026-03-01]', 'kidsproof.nl/Amsterdam; zomer: deepsea.nl (single secondary source)', true),
+  ('midden', '2025-2026', 'voorjaar', '[2026-02-14,2026-02-22]', 'kidsproof.nl/Amsterdam; zomer: deepsea.nl (single secondary source)', true),
+  ('zuid', '2025-2026', 'voorjaar', '[2026-02-14,2026-02-22]', 'kidsproof.nl/Amsterdam; zomer: deepsea.nl (single secondary source)', true),
+  ('noord', '2025-2026', 'zomer', '[2026-07-04,2026-08-16]', 'kidsproof.nl/Amsterdam; zomer: deepsea.nl (single secondary source)', true),
+  ('midden', '2025-2026', 'zomer', '[2026-07-18,2026-08-30]', 'kidsproof.nl/Amsterdam; zomer: deepsea.nl (single secondary source)', true),
+  ('zuid', '2025-2026', 'zomer', '[2026-07-11,2026-08-23]', 'kidsproof.nl/Amsterdam; zomer: deepsea.nl (single secondary source)', true),
+  ('noord', '2026-2027', 'kerst', '[2026-12-19,2027-01-03]', 'montessoricollege.nl; mariaschool.wsko.nl (school rosters, secondary)', true),
+  ('midden', '2026-2027', 'kerst', '[2026-12-19,2027-01-03]', 'montessoricollege.nl; mariaschool.wsko.nl (school rosters, secondary)', true),
+  ('zuid', '2026-2027', 'kerst', '[2026-12-19,2027-01-03]', 'montessoricollege.nl; mariaschool.wsko.nl (school rosters, secondary)', true),
+  ('noord', '2027-2028', 'herfst', '[2027-10-16,2027-10-24]', 'rijksoverheid.nl overzicht schoolvakanties 2027-2028', true),
+  ('midden', '2027-2028', 'herfst', '[2027-10-16,2027-10-24]', 'rijksoverheid.nl overzicht schoolvakanties 2027-2028', true),
+  ('zuid', '2027-2028', 'herfst', '[2027-10-23,2027-10-31]', 'rijksoverheid.nl overzicht schoolvakanties 2027-2028', true),
+  ('noord', '2027-2028', 'kerst', '[2027-12-25,2028-01-09]', 'rijksoverheid.nl overzicht schoolvakanties 2027-2028', true),
+  ('midden', '2027-2028', 'kerst', '[2027-12-25,2028-01-09]', 'rijksoverheid.nl overzicht schoolvakanties 2027-2028', true),
+  ('zuid', '2027-2028', 'kerst', '[2027-12-25,2028-01-09]', 'rijksoverheid.nl overzicht schoolvakanties 2027-2028', true),
+  ('noord', '2027-2028', 'voorjaar', '[2028-02-19,2028-02-27]', 'rijksoverheid.nl overzicht schoolvakanties 2027-2028', true),
+  ('midden', '2027-2028', 'voorjaar', '[2028-02-26,2028-03-05]', 'rijksoverheid.nl overzicht schoolvakanties 2027-2028', true),
+  ('zuid', '2027-2028', 'voorjaar', '[2028-02-26,2028-03-05]', 'rijksoverheid.nl overzicht schoolvakanties 2027-2028', true),
+  ('noord', '2027-2028', 'mei', '[2028-04-29,2028-05-07]', 'rijksoverheid.nl overzicht schoolvakanties 2027-2028', true),
+  ('midden', '2027-2028', 'mei', '[2028-04-29,2028-05-07]', 'rijksoverheid.nl overzicht schoolvakanties 2027-2028', true),
+  ('zuid', '2027-2028', 'mei', '[2028-04-29,2028-05-07]', 'rijksoverheid.nl overzicht schoolvakanties 2027-2028', true),
+  ('noord', '2027-2028', 'zomer', '[2028-07-15,2028-08-27]', 'rijksoverheid.nl overzicht schoolvakanties 2027-2028', true),
+  ('midden', '2027-2028', 'zomer', '[2028-07-08,2028-08-20]', 'rijksoverheid.nl overzicht schoolvakanties 2027-2028', true),
+  ('zuid', '2027-2028', 'zomer', '[2028-07-22,2028-09-03]', 'rijksoverheid.nl overzicht schoolvakanties 2027-2028', true);
+
+SELECT pg_catalog.pg_extension_config_dump('verzuim.vakantie', 'WHERE NOT geleverd');
+
+CREATE FUNCTION verzuim.is_lesdag(datum date, regio text DEFAULT NULL, brin text DEFAULT NULL) RETURNS boolean
+  AS 'MODULE_PATHNAME', 'verzuim_is_lesdag' LANGUAGE C STABLE CALLED ON NULL INPUT PARALLEL SAFE;
+COMMENT ON FUNCTION verzuim.is_lesdag(date, text, text) IS
+  'Whether a date is a school day (lesdag): not a weekend, not a public holiday on which schools are closed (verzuim.feestdagen), not a school holiday of the vakantieregio, and not a schoolvrije dag of the school when brin is given. regio NULL: the school''s regio when brin is given, else the setting verzuim.vakantieregio. Raises an error for a schooljaar without complete holiday data (setting verzuim.onvolledige_kalender).';
+
+CREATE FUNCTION verzuim.lesdagen(periode daterange, regio text DEFAULT NULL, brin text DEFAULT NULL) RETURNS int
+  AS 'MODULE_PATHNAME', 'verzuim_lesdagen' LANGUAGE C STABLE CALLED ON NULL INPUT PARALLEL SAFE;
+COMMENT ON FUNCTION verzuim.lesdagen(daterange, text, text) IS
+  'Number of school days (see is_lesdag) in a period; lesdagen(schooljaar_periode(''2023-2024''), ''noord'') counts a whole schooljaar. The period must be bounded. Raises an error when the period touches a schooljaar without complete holiday data (setting verzuim.onvolledige_kalender).';
+
+CREATE VIEW verzuim.kalender_dekking AS
+WITH jaren AS (
+  SELECT j AS jaar, format('%s-%s', j, j + 1) AS schooljaar
+  FROM generate_series(2019,
+         greatest(2027, (SELECT max(substr(schooljaar, 1, 4)::int) FROM verzuim.vakantie),
+                  extract(year FROM current_date)::int)) AS j
+), regios AS (
+  SELECT unnest(ARRAY['noord', 'midden', 'zuid']) AS regio
+), nodig AS (
+  SELECT r.regio, j.jaar, j.schooljaar, s.soort, s.nr,
+         CASE WHEN s.soort = 'zomer (vorig schooljaar)' THEN format('%s-%s', j.jaar - 1, j.jaar)
+              ELSE j.schooljaar END AS van_schooljaar,
+         CASE WHEN s.soort = 'zomer (vorig schooljaar)' THEN 'zomer' ELSE s.soort END AS vakantiesoort
+  FROM regios r CROSS JOIN jaren j
+  CROSS JOIN (VALUES (1, 'zomer (vorig schooljaar)'), (2, 'herfst'), (3, 'kerst'), (4, 'voorjaar'),
+                     (5, 'mei'), (6, 'zomer')) AS s(nr, soort)
+)
+SELECT d.regio, d.schooljaar, d.compleet, d.ontbreekt,
+       CASE WHEN d.compleet
+            THEN verzuim.lesdagen(verzuim.schooljaar_periode(d.schooljaar), d.regio) END AS lesdagen
+FROM (
+  SELECT n.regio, n.schooljaar,
+         count(v.soort) = 6 AS compleet,
+         coalesce(array_agg(n.soort ORDER BY n.nr) FILTER (WHERE v.soort IS NULL), '{}') AS ontbreekt
+  FROM nodig n
+  LEFT JOIN verzuim.vakantie v
+    ON v.regio = n.regio AND v.schooljaar = n.van_schooljaar AND v.soort = n.vakantiesoort
+  GROUP BY n.regio, n.schooljaar
+) d
+ORDER BY d.schooljaar, array_position(ARRAY['noord', 'midden', 'zuid'], d.regio);
+COMMENT ON VIEW verzuim.kalender_dekking IS
+  'Which schooljaren have complete holiday data per vakantieregio: a schooljaar needs its herfst, kerst, voorjaar, mei and zomer vakantie and the zomervakantie of the schooljaar before (which decides the first school days in August). ontbreekt lists what is missing; lesdagen is the number of school days when complete.';
