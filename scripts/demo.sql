@@ -1,0 +1,19 @@
+-- What the demo prints (scripts/demo.sh). Runs against a database with the
+-- verzuim extension and, when the generator is present, generated data.
+\pset footer off
+SET search_path = verzuim, public;
+
+\echo
+\echo '1. School days (lesdagen) per vakantieregio and schooljaar, and which schooljaren still lack holiday data'
+SELECT schooljaar, regio, compleet, ontbreekt, lesdagen FROM verzuim.kalender_dekking
+WHERE schooljaar BETWEEN '2023-2024' AND '2026-2027';
+
+\echo
+\echo '2. Public holidays of 2027 (computed, Easter-based ones included)'
+SELECT datum, to_char(datum, 'Dy') AS dag, naam, schoolvrij FROM verzuim.feestdagen(2027);
+
+\echo
+\echo '3. Holidays of schooljaar 2024-2025, regio midden'
+SELECT soort, lower(periode) AS van, upper(periode) - 1 AS tot_en_met,
+       verzuim.lesdagen(daterange(lower(periode) - 7, upper(periode) + 7), 'midden') AS lesdagen_in_de_weken_rond
+FROM verzuim.vakantie WHERE regio = 'midden' AND schooljaar = '2024-2025' ORDER BY lower(periode);
