@@ -29,10 +29,11 @@ psql -X -q -d "$DB" -c "SET client_min_messages = warning; CREATE EXTENSION verz
 
 if [ -x bench/generate.sh ] || [ -f bench/generate.sh ]; then
     say "generating a gemeente-sized dataset (bench/generate.sh --scale ${DEMO_SCALE:-0.004} --seed 1)"
-    start=$(date +%s.%N)
+    start=$(date +%s%N)
     bash bench/generate.sh --scale "${DEMO_SCALE:-0.004}" --seed 1 --db "$DB" >"$DEMO/generate.log" 2>&1 \
         || { tail -20 "$DEMO/generate.log"; die "generating the demo data failed"; }
-    printf '    done in %.1f s\n' "$(echo "$(date +%s.%N) - $start" | bc 2>/dev/null || echo 0)" >&2
+    ms=$(( ($(date +%s%N) - start) / 1000000 ))
+    printf '    done in %d.%01d s\n' $((ms / 1000)) $(((ms % 1000) / 100)) >&2
 fi
 
 say "what verzuim computes"
