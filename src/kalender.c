@@ -15,12 +15,14 @@
 #include "kalender.h"
 
 #include "access/htup_details.h"
+#include "access/xact.h"
 #include "catalog/namespace.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
 #include "funcapi.h"
 #include "miscadmin.h"
+#include "storage/proc.h"
 #include "utils/builtins.h"
 #include "utils/datetime.h"
 #include "utils/hsearch.h"
@@ -63,6 +65,33 @@ static MemoryContext kalender_cxt = NULL;
 static KalenderCache *cache[REGIO_AANTAL];
 static HTAB *scholen = NULL;
 static bool cache_geldig = false;
+
+/*
+ * The cache is read with the snapshot of the calling statement (SPI,
+ * read-only, as the functions are STABLE and parallel safe).  That snapshot
+ * may be older than an invalidation this backend has already accepted: one
+ * accepted while this statement runs (SPI takes locks, which accepts
+ * invalidation messages), or, under REPEATABLE READ / SERIALIZABLE, one
+ * accepted at any time in this transaction.  A cache read after such an
+ * invalidation is marked provisional: it serves the rest of the statement
+ * (or transaction) and is rebuilt after that.  Marking it valid outright
+ * would lose the invalidation and keep the old calendar for the rest of the
+ * session.  A provisional cache also means that a load of the schools in
+ * the middle of a call never frees a calendar the caller already holds.
+ */
+typedef enum KalenderVoorlopig
+{
+	VOORLOPIG_NEE = 0,
+	VOORLOPIG_STATEMENT = 1,
+	VOORLOPIG_TRANSACTIE = 2
+} KalenderVoorlopig;
+
+static KalenderVoorlopig cache_voorlopig = VOORLOPIG_NEE;
+static LocalTransactionId voorlopig_lxid = InvalidLocalTransactionId;
+static TimestampTz voorlopig_stmt = 0;
+/* where the last invalidation of a calendar table was accepted */
+static LocalTransactionId inval_lxid = InvalidLocalTransactionId;
+static TimestampTz inval_stmt = 0;
 /* settings the cache was built with */
 static bool cache_goede_vrijdag;
 static int	cache_bevrijdingsdag;
@@ -256,6 +285,11 @@ verzuim_regio_from_text(text *t)
 	if (t == NULL)
 		return verzuim_regio_parse(NULL);
 	len = VARSIZE_ANY_EXHDR(t);
+	if (len == 0)				/* '' is not "no regio": only NULL is */
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("unknown vakantieregio \"\""),
+				 errhint("The vakantieregio's are noord, midden and zuid; pass NULL to use the setting verzuim.vakantieregio.")));
 	if (len >= (int) sizeof(buf))
 	{
 		char	   *s = text_to_cstring(t);
@@ -271,12 +305,53 @@ verzuim_regio_from_text(text *t)
  * Cache
  * ------------------------------------------------------------------------ */
 
+static inline LocalTransactionId
+huidige_lxid(void)
+{
+#if PG_VERSION_NUM >= 170000
+	return MyProc->vxid.lxid;
+#else
+	return MyProc->lxid;
+#endif
+}
+
 static void
 kalender_inval_cb(Datum arg, Oid relid)
 {
-	if (relid == InvalidOid || relid == vakantie_relid ||
+	/* before the first build the relids are unknown: count everything */
+	if (relid == InvalidOid || vakantie_relid == InvalidOid || relid == vakantie_relid ||
 		relid == schoolvrij_relid || relid == school_relid)
+	{
 		cache_geldig = false;
+		inval_lxid = huidige_lxid();
+		inval_stmt = GetCurrentStatementStartTimestamp();
+	}
+}
+
+/* After reading the tables: valid, provisionally when an invalidation came
+ * in that the snapshot of the read may not see (see cache_voorlopig). */
+static void
+markeer_gelezen(void)
+{
+	LocalTransactionId lxid = huidige_lxid();
+	TimestampTz stmt = GetCurrentStatementStartTimestamp();
+	KalenderVoorlopig v = VOORLOPIG_NEE;
+
+	if (inval_lxid == lxid)
+	{
+		if (IsolationUsesXactSnapshot())
+			v = VOORLOPIG_TRANSACTIE;
+		else if (inval_stmt == stmt)
+			v = VOORLOPIG_STATEMENT;
+	}
+	cache_geldig = true;
+	if (v > cache_voorlopig)
+		cache_voorlopig = v;
+	if (cache_voorlopig != VOORLOPIG_NEE)
+	{
+		voorlopig_lxid = lxid;
+		voorlopig_stmt = stmt;
+	}
 }
 
 void
@@ -297,11 +372,20 @@ standaard_index(const char *soort)
 static int
 schooljaar_parse(const char *s, bool raise)
 {
-	int			a,
-				b;
-	char		extra;
+	int			a = -1,
+				b = -1;
+	bool		ok = s != NULL && strlen(s) == 9 && s[4] == '-';
 
-	if (s == NULL || sscanf(s, "%4d-%4d%c", &a, &b, &extra) != 2 || strlen(s) != 9 || b != a + 1)
+	/* exactly four digits, '-', four digits (sscanf would take signs and spaces) */
+	for (int i = 0; ok && i < 9; i++)
+		if (i != 4 && !(s[i] >= '0' && s[i] <= '9'))
+			ok = false;
+	if (ok)
+	{
+		a = atoi(s);
+		b = atoi(s + 5);
+	}
+	if (!ok || b != a + 1)
 	{
 		if (!raise)
 			return -1;
@@ -320,6 +404,8 @@ bouw_cache(void)
 	int			ret;
 	Oid			nsp;
 
+	cache_geldig = false;
+	cache_voorlopig = VOORLOPIG_NEE;
 	if (kalender_cxt == NULL)
 		kalender_cxt = AllocSetContextCreate(TopMemoryContext, "verzuim kalender",
 											 ALLOCSET_DEFAULT_SIZES);
@@ -437,19 +523,20 @@ bouw_cache(void)
 
 	cache_goede_vrijdag = verzuim_goede_vrijdag_vrij;
 	cache_bevrijdingsdag = verzuim_bevrijdingsdag;
-	cache_geldig = true;
+	markeer_gelezen();
 }
 
 static void
 controleer_cache(void)
 {
+	if (cache_geldig && cache_voorlopig != VOORLOPIG_NEE &&
+		(voorlopig_lxid != huidige_lxid() ||
+		 (cache_voorlopig == VOORLOPIG_STATEMENT && voorlopig_stmt != GetCurrentStatementStartTimestamp())))
+		cache_geldig = false;
 	if (!cache_geldig ||
 		cache_goede_vrijdag != verzuim_goede_vrijdag_vrij ||
 		cache_bevrijdingsdag != verzuim_bevrijdingsdag)
-	{
-		cache_geldig = false;
 		bouw_cache();
-	}
 }
 
 const VerzuimKalender *
@@ -533,12 +620,15 @@ laad_scholen(void)
 {
 	HASHCTL		ctl;
 	int			ret;
+	HTAB	   *h;
 
+	/* filled completely before it is published in scholen (an error halfway
+	 * must not leave a partial list of schools behind) */
 	memset(&ctl, 0, sizeof(ctl));
 	ctl.keysize = sizeof(((SchoolEntry *) 0)->brin);
 	ctl.entrysize = sizeof(SchoolEntry);
 	ctl.hcxt = kalender_cxt;
-	scholen = hash_create("verzuim scholen", 1024, &ctl, HASH_ELEM | HASH_STRINGS | HASH_CONTEXT);
+	h = hash_create("verzuim scholen", 1024, &ctl, HASH_ELEM | HASH_STRINGS | HASH_CONTEXT);
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
@@ -561,7 +651,7 @@ laad_scholen(void)
 
 		if (strlen(brin) >= sizeof(e->brin))
 			continue;
-		e = hash_search(scholen, brin, HASH_ENTER, &found);
+		e = hash_search(h, brin, HASH_ENTER, &found);
 		e->regio = verzuim_regio_parse(regio);
 		e->nvrij = 0;
 		e->vrij = NULL;
@@ -584,6 +674,9 @@ laad_scholen(void)
 		}
 	}
 	SPI_finish();
+	scholen = h;
+	/* the calendar stays in use for this statement (see cache_voorlopig) */
+	markeer_gelezen();
 }
 
 static SchoolEntry *
@@ -672,6 +765,12 @@ verzuim_schooljaar(PG_FUNCTION_ARGS)
 
 	verzuim_check_finite_date(d, "date");
 	j = verzuim_schooljaar_van(d);
+	/* the schooljaren schooljaar_periode() accepts, so the two round-trip */
+	if (j < 1 || j > 9998)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("date is outside the schooljaren 0001-0002 .. 9998-9999"),
+				 errhint("Check the date for a typing error.")));
 	PG_RETURN_TEXT_P(cstring_to_text(psprintf("%04d-%04d", j, j + 1)));
 }
 
@@ -707,7 +806,8 @@ verzuim_schooljaar_periode(PG_FUNCTION_ARGS)
 	if (j < 1 || j > 9998)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-				 errmsg("schooljaar \"%s\" is out of range", s)));
+				 errmsg("schooljaar \"%s\" is out of range", s),
+				 errhint("Schooljaren from 0001-0002 to 9998-9999 are supported.")));
 	PG_RETURN_DATUM(make_daterange(ymd(j, 8, 1), ymd(j + 1, 8, 1)));
 }
 
@@ -836,19 +936,21 @@ verzuim_lesdagen(PG_FUNCTION_ARGS)
 	rng = PG_GETARG_RANGE_P(0);
 	typcache = range_get_typcache(fcinfo, RangeTypeGetOid(rng));
 	range_deserialize(typcache, rng, &lower, &upper, &empty);
+	/* regio and brin are checked for an empty period too */
+	k = kalender_voor_args(fcinfo, &vrij, &nvrij);
 	if (empty)
 		PG_RETURN_INT32(0);
-	if (lower.infinite || upper.infinite)
+	if (lower.infinite || upper.infinite ||
+		DATE_NOT_FINITE(DatumGetDateADT(lower.val)) || DATE_NOT_FINITE(DatumGetDateADT(upper.val)))
 		ereport(ERROR,
 				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
 				 errmsg("cannot count school days in an unbounded period"),
-				 errhint("Give both bounds, e.g. daterange('2023-08-01', '2024-08-01').")));
+				 errhint("Give both bounds as calendar dates, e.g. daterange('2023-08-01', '2024-08-01').")));
 	/* daterange is canonical [) */
 	van = DatumGetDateADT(lower.val);
 	tot = DatumGetDateADT(upper.val);
 	verzuim_kalender_bereik(van);
 	verzuim_kalender_bereik(tot - 1);
-	k = kalender_voor_args(fcinfo, &vrij, &nvrij);
 	verzuim_kalender_controleer(k, van, tot - 1);
 	PG_RETURN_INT32(verzuim_lesdagen_school(k, vrij, nvrij, van, tot));
 }

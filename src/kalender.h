@@ -47,7 +47,7 @@ typedef struct VerzuimKalender
 /* Parse 'noord' / 'midden' / 'zuid' (case-insensitive); NULL or '' means
  * the setting verzuim.vakantieregio.  Raises 22023 for anything else. */
 extern VerzuimRegio verzuim_regio_parse(const char *s);
-extern VerzuimRegio verzuim_regio_from_text(text *t);	/* t may be NULL */
+extern VerzuimRegio verzuim_regio_from_text(text *t);	/* t may be NULL; '' raises 22023 */
 extern const char *verzuim_regio_naam(VerzuimRegio r);
 
 /* The (cached) calendar of a region. */

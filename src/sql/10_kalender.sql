@@ -25,11 +25,14 @@ COMMENT ON FUNCTION verzuim.feestdagen(int) IS
 -- DOMAIN.md §11; users add, change and delete rows with plain SQL or one CSV
 -- load.  Their edits survive pg_dump/pg_restore and extension upgrades:
 --  * only rows with geleverd = false are dumped (pg_extension_config_dump);
---  * changing a shipped row makes it a user row (geleverd = false);
+--  * changing a shipped row makes it a user row (geleverd = false); when the
+--    change moves it to another key, a row with periode NULL stays behind
+--    for the old key;
 --  * deleting a shipped row keeps it as a user row with periode NULL
 --    ("this holiday is known not to exist"), so a restore or an upgrade
 --    does not bring it back;
---  * inserting a user row for the key of a shipped row replaces that row.
+--  * inserting a user row for the key of a shipped row, or of a row with
+--    periode NULL, replaces that row.
 CREATE TABLE verzuim.vakantie (
     regio      verzuim.regio NOT NULL,
     schooljaar text NOT NULL
@@ -62,10 +65,30 @@ LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
   IF TG_OP = 'INSERT' THEN
     IF NOT NEW.geleverd THEN
-      DELETE FROM verzuim.vakantie
-       WHERE regio = NEW.regio AND schooljaar = NEW.schooljaar AND soort = NEW.soort AND geleverd;
+      -- A user row replaces the shipped row of its key (this is also how
+      -- pg_restore brings back the user's edits), and the periode NULL row
+      -- that a DELETE of a shipped row left behind (so DELETE + INSERT works).
+      -- Make the old row a user row first (the UPDATE branch clears geleverd),
+      -- so that the DELETE is a plain delete and not the "deleted by user"
+      -- conversion of the DELETE branch, which would keep the row and make
+      -- this INSERT fail (23505).
+      UPDATE verzuim.vakantie SET geleverd = false
+       WHERE regio = NEW.regio AND schooljaar = NEW.schooljaar AND soort = NEW.soort
+         AND (geleverd OR periode IS NULL);
+      IF FOUND THEN
+        DELETE FROM verzuim.vakantie
+         WHERE regio = NEW.regio AND schooljaar = NEW.schooljaar AND soort = NEW.soort;
+      END IF;
     END IF;
     RETURN NEW;
+  ELSIF TG_OP = 'UPDATE' AND TG_WHEN = 'AFTER' THEN
+    -- A shipped row got another key: its old key is gone from this database,
+    -- so it must not come back on restore or upgrade.
+    INSERT INTO verzuim.vakantie (regio, schooljaar, soort, periode, bron, geleverd)
+    VALUES (OLD.regio, OLD.schooljaar, OLD.soort, NULL,
+            coalesce(OLD.bron || '; ', '') || 'moved by user', false)
+    ON CONFLICT DO NOTHING;
+    RETURN NULL;
   ELSIF TG_OP = 'UPDATE' THEN
     NEW.geleverd := false;
     RETURN NEW;
@@ -84,6 +107,10 @@ COMMENT ON FUNCTION verzuim.vakantie_bewerkt() IS
 
 CREATE TRIGGER vakantie_bewerkt BEFORE INSERT OR UPDATE OR DELETE ON verzuim.vakantie
   FOR EACH ROW EXECUTE FUNCTION verzuim.vakantie_bewerkt();
+CREATE TRIGGER vakantie_sleutel_gewijzigd AFTER UPDATE ON verzuim.vakantie
+  FOR EACH ROW
+  WHEN (OLD.geleverd AND (OLD.regio, OLD.schooljaar, OLD.soort) IS DISTINCT FROM (NEW.regio, NEW.schooljaar, NEW.soort))
+  EXECUTE FUNCTION verzuim.vakantie_bewerkt();
 
 CREATE FUNCTION verzuim.kalender_gewijzigd() RETURNS trigger
   AS 'MODULE_PATHNAME', 'verzuim_kalender_gewijzigd' LANGUAGE C;
@@ -230,9 +257,12 @@ COMMENT ON FUNCTION verzuim.lesdagen(daterange, text, text) IS
 CREATE VIEW verzuim.kalender_dekking AS
 WITH jaren AS (
   SELECT j AS jaar, format('%s-%s', j, j + 1) AS schooljaar
-  FROM generate_series(2019,
-         greatest(2027, (SELECT max(substr(schooljaar, 1, 4)::int) FROM verzuim.vakantie),
-                  extract(year FROM current_date)::int)) AS j
+  -- from the first schooljaar with data (2019-2020 as shipped) to the last one or
+  -- the current one, within the calendar's range 1969-1970 .. 2099-2100
+  FROM generate_series(
+         greatest(1969, least(2019, (SELECT min(substr(schooljaar, 1, 4)::int) FROM verzuim.vakantie))),
+         least(2099, greatest(2027, (SELECT max(substr(schooljaar, 1, 4)::int) FROM verzuim.vakantie),
+                              extract(year FROM current_date)::int))) AS j
 ), regios AS (
   SELECT unnest(ARRAY['noord', 'midden', 'zuid']) AS regio
 ), nodig AS (
