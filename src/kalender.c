@@ -49,6 +49,8 @@ typedef struct KalenderCache
 	/* bitmask of standaard_vakanties present, per schooljaar */
 	uint8		bekend[NSCHOOLJAREN];
 	bool		compleet[NSCHOOLJAREN];
+	/* onbekendnr[i] = number of KDAG_ONBEKEND days in [eerste, eerste + i) */
+	int32	   *onbekendnr;
 	/* statement start of the last warning about missing data, per schooljaar */
 	TimestampTz gewaarschuwd[NSCHOOLJAREN];
 } KalenderCache;
@@ -397,6 +399,41 @@ schooljaar_parse(const char *s, bool raise)
 	return a;
 }
 
+/*
+ * The window in which a standard holiday of schooljaar jaar always falls
+ * (generous bounds around every date OCW has published: herfst mid-October,
+ * kerst around New Year, voorjaar in February, mei around 1 May, zomer
+ * July-August).  When a holiday is missing from verzuim.vakantie only the
+ * days of its window are uncertain; every other day is decided.
+ */
+static void
+vakantie_venster(int jaar, int soort, DateADT *van, DateADT *tot)
+{
+	switch (soort)
+	{
+		case 0:					/* herfst */
+			*van = ymd(jaar, 10, 1);
+			*tot = ymd(jaar, 11, 15);
+			break;
+		case 1:					/* kerst */
+			*van = ymd(jaar, 12, 10);
+			*tot = ymd(jaar + 1, 1, 20);
+			break;
+		case 2:					/* voorjaar */
+			*van = ymd(jaar + 1, 1, 25);
+			*tot = ymd(jaar + 1, 3, 20);
+			break;
+		case 3:					/* mei */
+			*van = ymd(jaar + 1, 4, 10);
+			*tot = ymd(jaar + 1, 5, 20);
+			break;
+		default:				/* zomer: into the next schooljaar */
+			*van = ymd(jaar + 1, 6, 20);
+			*tot = ymd(jaar + 1, 9, 20);
+			break;
+	}
+}
+
 static void
 bouw_cache(void)
 {
@@ -429,6 +466,7 @@ bouw_cache(void)
 		c->k.eerste = KALENDER_EERSTE;
 		c->k.ndagen = KALENDER_NDAGEN;
 		c->k.flags = palloc0(KALENDER_NDAGEN);
+		c->onbekendnr = palloc((KALENDER_NDAGEN + 1) * sizeof(int32));
 		c->k.lesnr = palloc((KALENDER_NDAGEN + 1) * sizeof(int32));
 		cache[r] = c;
 	}
@@ -498,7 +536,8 @@ bouw_cache(void)
 	for (int r = 0; r < REGIO_AANTAL; r++)
 	{
 		KalenderCache *c = cache[r];
-		int32		n = 0;
+		int32		n = 0,
+					o = 0;
 
 		for (int j = 0; j < NSCHOOLJAREN; j++)
 		{
@@ -508,17 +547,32 @@ bouw_cache(void)
 
 			c->compleet[j] = alle && vorige_zomer;
 		}
+		/* a missing holiday makes the days of its window unknown */
+		for (int j = -1; j < NSCHOOLJAREN; j++)
+			for (int sidx = 0; sidx < NSTANDAARD; sidx++)
+			{
+				DateADT		wvan,
+							wtot;
+
+				if (j >= 0 && (c->bekend[j] & (1 << sidx)))
+					continue;
+				vakantie_venster(j + EERSTE_SCHOOLJAAR, sidx, &wvan, &wtot);
+				for (DateADT d = Max(wvan, KALENDER_EERSTE); d <= Min(wtot, KALENDER_LAATSTE); d++)
+					c->k.flags[d - KALENDER_EERSTE] |= KDAG_ONBEKEND;
+			}
 		for (int i = 0; i < KALENDER_NDAGEN; i++)
 		{
 			DateADT		d = KALENDER_EERSTE + i;
 
-			if (!c->compleet[verzuim_schooljaar_van(d) - EERSTE_SCHOOLJAAR])
-				c->k.flags[i] |= KDAG_ONBEKEND;
 			c->k.lesnr[i] = n;
+			c->onbekendnr[i] = o;
 			if (verzuim_kalender_is_lesdag(&c->k, d))
 				n++;
+			if (c->k.flags[i] & KDAG_ONBEKEND)
+				o++;
 		}
 		c->k.lesnr[KALENDER_NDAGEN] = n;
+		c->onbekendnr[KALENDER_NDAGEN] = o;
 	}
 
 	cache_goede_vrijdag = verzuim_goede_vrijdag_vrij;
@@ -551,55 +605,75 @@ void
 verzuim_kalender_controleer(const VerzuimKalender *k, DateADT van, DateADT tot)
 {
 	KalenderCache *c = (KalenderCache *) k;	/* k is the first member */
-	int			j1,
+	StringInfoData ontbreekt;
+	DateADT		eerste_onbekend;
+	int			jaar,
+				j1,
 				j2;
 
 	verzuim_kalender_bereik(van);
 	verzuim_kalender_bereik(tot);
-	j1 = verzuim_schooljaar_van(Min(van, tot)) - EERSTE_SCHOOLJAAR;
-	j2 = verzuim_schooljaar_van(Max(van, tot)) - EERSTE_SCHOOLJAAR;
-	for (int j = j1; j <= j2; j++)
+	if (tot < van)
 	{
-		StringInfoData ontbreekt;
-		int			jaar = j + EERSTE_SCHOOLJAAR;
+		DateADT		t = van;
 
-		if (c->compleet[j])
-			continue;
+		van = tot;
+		tot = t;
+	}
+	if (c->onbekendnr[tot + 1 - KALENDER_EERSTE] == c->onbekendnr[van - KALENDER_EERSTE])
+		return;					/* every day in the span is decided */
 
-		initStringInfo(&ontbreekt);
-		for (int s = 0; s < NSTANDAARD; s++)
-			if (!(c->bekend[j] & (1 << s)))
-				appendStringInfo(&ontbreekt, "%s%s %d-%d", ontbreekt.len ? ", " : "",
-								 standaard_vakanties[s], jaar, jaar + 1);
-		if (j == 0 || !(c->bekend[j - 1] & (1 << 4)))
-			appendStringInfo(&ontbreekt, "%szomer %d-%d (its end decides which days of August %d are school days)",
-							 ontbreekt.len ? ", " : "", jaar - 1, jaar, jaar);
+	eerste_onbekend = van;
+	while (!(k->flags[eerste_onbekend - KALENDER_EERSTE] & KDAG_ONBEKEND))
+		eerste_onbekend++;
+	jaar = verzuim_schooljaar_van(eerste_onbekend);
 
-		if (verzuim_onvolledige_kalender == KALENDER_WAARSCHUWING)
+	/* the missing holidays whose window meets [van, tot] */
+	initStringInfo(&ontbreekt);
+	j1 = verzuim_schooljaar_van(van) - 1;
+	j2 = verzuim_schooljaar_van(tot);
+	for (int j = j1; j <= j2; j++)
+		for (int sidx = 0; sidx < NSTANDAARD; sidx++)
 		{
-			TimestampTz stmt = GetCurrentStatementStartTimestamp();
+			DateADT		wvan,
+						wtot;
 
-			if (c->gewaarschuwd[j] != stmt)
-			{
-				c->gewaarschuwd[j] = stmt;
-				ereport(WARNING,
-						(errcode(ERRCODE_WARNING),
-						 errmsg("schooljaar %d-%d has incomplete holiday data for regio %s",
-								jaar, jaar + 1, regio_namen[k->regio]),
-						 errdetail("Missing: %s. Days in unknown holidays are counted as school days.",
-								   ontbreekt.data),
-						 errhint("Add the holidays to verzuim.vakantie; see the view verzuim.kalender_dekking.")));
-			}
+			if (j >= EERSTE_SCHOOLJAAR && j <= LAATSTE_SCHOOLJAAR &&
+				(c->bekend[j - EERSTE_SCHOOLJAAR] & (1 << sidx)))
+				continue;
+			vakantie_venster(j, sidx, &wvan, &wtot);
+			if (wtot < van || wvan > tot)
+				continue;
+			appendStringInfo(&ontbreekt, "%s%s %d-%d (it falls between %s and %s)",
+							 ontbreekt.len ? "; " : "", standaard_vakanties[sidx], j, j + 1,
+							 DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(wvan))),
+							 DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(wtot))));
 		}
-		else
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+
+	if (verzuim_onvolledige_kalender == KALENDER_WAARSCHUWING)
+	{
+		TimestampTz stmt = GetCurrentStatementStartTimestamp();
+
+		if (c->gewaarschuwd[jaar - EERSTE_SCHOOLJAAR] != stmt)
+		{
+			c->gewaarschuwd[jaar - EERSTE_SCHOOLJAAR] = stmt;
+			ereport(WARNING,
+					(errcode(ERRCODE_WARNING),
 					 errmsg("schooljaar %d-%d has incomplete holiday data for regio %s",
 							jaar, jaar + 1, regio_namen[k->regio]),
-					 errdetail("Missing: %s.", ontbreekt.data),
-					 errhint("Add the holidays to verzuim.vakantie (see the view verzuim.kalender_dekking), "
-							 "or SET verzuim.onvolledige_kalender = 'waarschuwing' to count them as school days.")));
+					 errdetail("Missing: %s. Days in unknown holidays are counted as school days.",
+							   ontbreekt.data),
+					 errhint("Add the holidays to verzuim.vakantie; see the view verzuim.kalender_dekking.")));
+		}
 	}
+	else
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("schooljaar %d-%d has incomplete holiday data for regio %s",
+						jaar, jaar + 1, regio_namen[k->regio]),
+				 errdetail("Missing: %s.", ontbreekt.data),
+				 errhint("Add the holidays to verzuim.vakantie (see the view verzuim.kalender_dekking), "
+						 "or SET verzuim.onvolledige_kalender = 'waarschuwing' to count them as school days.")));
 }
 
 /* ------------------------------------------------------------------------
