@@ -7,6 +7,8 @@
 #   bash scripts/test.sh                  # everything
 #   REGRESS="setup kalender" bash scripts/test.sh   # a subset of pg_regress tests
 #   PGTAP="test/kalender.sql" bash scripts/test.sh  # a subset of pgTAP files
+#   (test/dump_roundtrip.sh, the pg_dump/pg_restore round trip, runs after
+#   pg_prove in the same cluster when PGTAP is not set, or with DUMP=1)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$REPO_ROOT"
@@ -52,15 +54,27 @@ if [ "$tap_rc" -ne 0 ]; then
     [ "$tap_failed" -gt 0 ] || tap_failed=1
 fi
 
+dump_n=0 dump_failed=0 dump_rc=0
+if [ -z "${PGTAP:-}" ] || [ -n "${DUMP:-}" ]; then
+    say "pg_dump/pg_restore round trip"
+    set +e
+    bash test/dump_roundtrip.sh 2>&1 | tee "$WORK/dump.log"
+    dump_rc=${PIPESTATUS[0]}
+    set -e
+    dump_n=$(grep -cE '^(ok|not ok) ' "$WORK/dump.log" || true)
+    dump_failed=$(grep -cE '^not ok ' "$WORK/dump.log" || true)
+    [ "$dump_rc" -eq 0 ] || [ "$dump_failed" -gt 0 ] || { dump_failed=1; dump_n=$((dump_n + 1)); }
+fi
+
 if grep -qE 'terminated by signal|server process .* was terminated|PANIC' "$WORK/server.log"; then
     echo "the server log shows a crashed backend:" >&2
     grep -E 'terminated by signal|PANIC' "$WORK/server.log" >&2
     tap_failed=$((tap_failed + 1))
 fi
 
-passed=$(( regress_n - regress_failed + tap_n - tap_failed ))
-failed=$(( regress_failed + tap_failed ))
+passed=$(( regress_n - regress_failed + tap_n - tap_failed + dump_n - dump_failed ))
+failed=$(( regress_failed + tap_failed + dump_failed ))
 echo
-echo "pg_regress: $regress_n tests ($regress_failed failed); pgTAP: $tap_n tests ($tap_failed failed)"
+echo "pg_regress: $regress_n tests ($regress_failed failed); pgTAP: $tap_n tests ($tap_failed failed); dump round trip: $dump_n checks ($dump_failed failed)"
 echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ] && [ "$regress_rc" -eq 0 ] && [ "$tap_rc" -eq 0 ]
+[ "$failed" -eq 0 ] && [ "$regress_rc" -eq 0 ] && [ "$tap_rc" -eq 0 ] && [ "$dump_rc" -eq 0 ]

@@ -29,6 +29,21 @@ static const struct config_enum_entry bevrijdingsdag_options[] = {
 
 void		_PG_init(void);
 
+/* verzuim.vakantieregio: '' (no default) or a regio, so that a typing error
+ * fails at SET and not at every later call. */
+static bool
+check_vakantieregio(char **newval, void **extra, GucSource source)
+{
+	const char *s = *newval;
+
+	if (s == NULL || s[0] == '\0' || pg_strcasecmp(s, "noord") == 0 ||
+		pg_strcasecmp(s, "midden") == 0 || pg_strcasecmp(s, "zuid") == 0)
+		return true;
+	GUC_check_errcode(ERRCODE_INVALID_PARAMETER_VALUE);
+	GUC_check_errdetail("The vakantieregio's are noord, midden and zuid; empty means no default.");
+	return false;
+}
+
 void
 _PG_init(void)
 {
@@ -38,7 +53,7 @@ _PG_init(void)
 							   &verzuim_default_regio,
 							   "",
 							   PGC_USERSET, 0,
-							   NULL, NULL, NULL);
+							   check_vakantieregio, NULL, NULL);
 
 	DefineCustomEnumVariable("verzuim.onvolledige_kalender",
 							 "What to do when a date falls in a schooljaar without complete holiday data.",
@@ -67,6 +82,8 @@ _PG_init(void)
 
 	/* Each module defines its own settings; add its init call here. */
 	verzuim_kalender_init();
+	verzuim_episodes_init();
+	verzuim_leerplicht_init();
 
 #if PG_VERSION_NUM >= 150000
 	MarkGUCPrefixReserved("verzuim");

@@ -47,6 +47,8 @@ typedef enum VerzuimBevrijdingsdag
 
 /* Hooks of the other modules into _PG_init (each defines its own GUCs). */
 extern void verzuim_kalender_init(void);
+extern void verzuim_episodes_init(void);
+extern void verzuim_leerplicht_init(void);
 
 /* A date must be finite; raises 22008 otherwise.  what: "peildatum" etc. */
 extern void verzuim_check_finite_date(DateADT d, const char *what);

@@ -1,0 +1,1398 @@
+/*
+ * episodes.c — thuiszit episodes: the aggregate verzuim.episodes(), the
+ * status of an episode at a peildatum (verzuim.thuiszit()) and the settings
+ * that go with them.
+ *
+ * verzuim.episodes(datum, regio [, brin] [, reden]) merges absent school days
+ * into episodes: two absent days belong to the same episode when no school
+ * day of the region (or school) lies strictly between them.  An episode is
+ * the daterange [first absent day, last absent day + 1).
+ *
+ * The regio may differ per row (a pupil who changed to a school in another
+ * vakantieregio): a day counts as absent when it is a school day in the
+ * regio of one of its rows, and a day between two absent days is a school
+ * day when it is one in the regio of either of them.  With a single regio
+ * this is the plain rule.
+ *
+ * The aggregate does not depend on input order, so it runs as a partial
+ * (parallel, partitionwise) aggregate.  The transition function only appends
+ * an int32 to a buffer: the day (as an offset from the first day of the
+ * calendar) and the regio in its low two bits, so that sorting the buffer
+ * sorts by day; duplicates of the previous row are skipped and sorted input
+ * stays marked sorted, so the final function need not sort.  The calendar is
+ * looked at once per group in the final function.  Large buffers are
+ * compacted (sorted, deduplicated) before they grow, so memory is bounded by
+ * the number of distinct (day, regio) pairs of the group.
+ */
+#include "verzuim.h"
+#include "kalender.h"
+
+#include "access/htup_details.h"
+#include "catalog/pg_enum.h"
+#include "catalog/pg_type.h"
+#include "funcapi.h"
+#include "libpq/pqformat.h"
+#include "miscadmin.h"
+#include "port/pg_bitutils.h"
+#include "utils/builtins.h"
+#include "utils/datetime.h"
+#include "utils/guc.h"
+#include "utils/lsyscache.h"
+#include "utils/multirangetypes.h"
+#include "utils/rangetypes.h"
+#include "utils/syscache.h"
+#include "utils/timestamp.h"
+#include "utils/typcache.h"
+
+#if PG_VERSION_NUM >= 160000
+#define make_range_compat(tc, l, u, e) make_range((tc), (l), (u), (e), NULL)
+#else
+#define make_range_compat(tc, l, u, e) make_range((tc), (l), (u), (e))
+#endif
+
+/* specialised sort for DateADT buffers */
+#define ST_SORT sort_dateadt
+#define ST_ELEMENT_TYPE DateADT
+#define ST_COMPARE(a, b) ((*(a) > *(b)) - (*(a) < *(b)))
+#define ST_SCOPE static
+#define ST_DEFINE
+#include "lib/sort_template.h"
+
+/* ------------------------------------------------------------------------
+ * Settings
+ * ------------------------------------------------------------------------
+ */
+typedef enum EpisodeBeleid
+{
+	BELEID_ONDERBREEKT = 0,		/* geoorloofd day = school day attended: breaks */
+	BELEID_PAUZEERT = 1,		/* geoorloofd day bridged like a holiday */
+	BELEID_TELT_MEE = 2,		/* geoorloofd day counts as absent */
+	BELEID_GEEN_REDEN = 3		/* aggregate without reden: every row is absent */
+} EpisodeBeleid;
+
+typedef enum LrvEenheid
+{
+	LRV_KALENDER = 0,
+	LRV_LESWEKEN = 1
+} LrvEenheid;
+
+static int	verzuim_ziekte_in_episode = BELEID_ONDERBREEKT;
+static int	verzuim_lrv_eenheid = LRV_KALENDER;
+static char *verzuim_lrv_drempel_str = NULL;
+static char *verzuim_norm_str = NULL;
+static Interval *verzuim_lrv_drempel = NULL;	/* parsed, points into GUC extra */
+static Interval *verzuim_norm = NULL;
+
+static const struct config_enum_entry ziekte_in_episode_options[] = {
+	{"onderbreekt", BELEID_ONDERBREEKT, false},
+	{"pauzeert", BELEID_PAUZEERT, false},
+	{"telt_mee", BELEID_TELT_MEE, false},
+	{NULL, 0, false}
+};
+
+static const struct config_enum_entry lrv_eenheid_options[] = {
+	{"kalender", LRV_KALENDER, false},
+	{"lesweken", LRV_LESWEKEN, false},
+	{NULL, 0, false}
+};
+
+static void *
+guc_extra_alloc(size_t size)
+{
+#if PG_VERSION_NUM >= 160000
+	return guc_malloc(LOG, size);
+#else
+	return malloc(size);
+#endif
+}
+
+/*
+ * Check hook of an interval setting: a positive whole number of days, weeks,
+ * months or years (no time part).  Never throws: a parse error is caught and
+ * reported through GUC_check_errdetail.
+ */
+static bool
+check_duur_setting(char **newval, void **extra, GucSource source)
+{
+	MemoryContext oldcxt = CurrentMemoryContext;
+	Interval   *iv = NULL;
+	Interval   *copy;
+	bool		ok = true;
+
+	if (*newval == NULL || (*newval)[0] == '\0')
+	{
+		GUC_check_errdetail("The setting must be a duration such as '4 weeks' or '3 months'.");
+		return false;
+	}
+	PG_TRY();
+	{
+		iv = DatumGetIntervalP(DirectFunctionCall3(interval_in,
+												   CStringGetDatum(*newval),
+												   ObjectIdGetDatum(InvalidOid),
+												   Int32GetDatum(-1)));
+	}
+	PG_CATCH();
+	{
+		MemoryContextSwitchTo(oldcxt);
+		FlushErrorState();
+		ok = false;
+	}
+	PG_END_TRY();
+	if (!ok)
+	{
+		GUC_check_errdetail("\"%s\" is not a valid interval.", *newval);
+		return false;
+	}
+	if (iv->time != 0 || iv->day < 0 || iv->month < 0 || (iv->day == 0 && iv->month == 0))
+	{
+		GUC_check_errdetail("The duration must be a positive number of days, weeks, months or years without a time part.");
+		return false;
+	}
+	copy = guc_extra_alloc(sizeof(Interval));
+	if (copy == NULL)
+		return false;
+	memcpy(copy, iv, sizeof(Interval));
+	*extra = copy;
+	return true;
+}
+
+static void
+assign_lrv_drempel(const char *newval, void *extra)
+{
+	verzuim_lrv_drempel = (Interval *) extra;
+}
+
+static void
+assign_norm(const char *newval, void *extra)
+{
+	verzuim_norm = (Interval *) extra;
+}
+
+void
+verzuim_episodes_init(void)
+{
+	DefineCustomEnumVariable("verzuim.ziekte_in_episode",
+							 "What a geoorloofd absence (ziek, schorsing, verlof, ...) does to a thuiszit episode in verzuim.episodes(datum, regio, reden).",
+							 "onderbreekt (default): the day is a school day without ongeoorloofd absence, so it ends "
+							 "the episode; pauzeert: the day is bridged like a holiday but is not an episode day; "
+							 "telt_mee: the day counts as an absent day.",
+							 &verzuim_ziekte_in_episode,
+							 BELEID_ONDERBREEKT, ziekte_in_episode_options,
+							 PGC_USERSET, 0,
+							 NULL, NULL, NULL);
+
+	DefineCustomStringVariable("verzuim.lrv_drempel",
+							   "Duration after which an episode is langdurig relatief verzuim (LRV): LRV when the episode is longer than this.",
+							   "Default '4 weeks' (Leerplichtwet: \"langer dan vier weken\"). Counted in calendar time or "
+							   "in lesweken, see verzuim.lrv_eenheid.",
+							   &verzuim_lrv_drempel_str,
+							   "4 weeks",
+							   PGC_USERSET, 0,
+							   check_duur_setting, assign_lrv_drempel, NULL);
+
+	DefineCustomEnumVariable("verzuim.lrv_eenheid",
+							 "How verzuim.lrv_drempel is counted: kalender (calendar time, default) or lesweken (weeks without any school day of the region are skipped).",
+							 NULL,
+							 &verzuim_lrv_eenheid,
+							 LRV_KALENDER, lrv_eenheid_options,
+							 PGC_USERSET, 0,
+							 NULL, NULL, NULL);
+
+	DefineCustomStringVariable("verzuim.norm",
+							   "Thuiszit norm: an episode is above the norm when it lasts longer than this (calendar time).",
+							   "Default '3 months' (Thuiszitterspact: nobody longer than three months at home); "
+							   "equals age(end, start) > interval '3 months'.",
+							   &verzuim_norm_str,
+							   "3 months",
+							   PGC_USERSET, 0,
+							   check_duur_setting, assign_norm, NULL);
+}
+
+/* ------------------------------------------------------------------------
+ * Aggregate state
+ * ------------------------------------------------------------------------
+ *
+ * The state is one 128-byte chunk: a small header and room for the first
+ * EPI_INLINE dates, which is all most pupils need; larger groups move their
+ * dates to a separate buffer that doubles.  School-free days (brin) and
+ * paused days live in a separate EpisodesExtra, allocated only when used.
+ * Under HashAggregate the states of all groups are in memory at once, so
+ * their size matters.
+ */
+#define EPI_STATE_BYTES		128
+#define EPI_COMPACT_MIN		256
+/* an entry: (day - KALENDER_EERSTE) << 2 | regio; at most this many distinct ones */
+#define EPI_MAX_DISTINCT	((KALENDER_LAATSTE - KALENDER_EERSTE + 1) * REGIO_AANTAL)
+#define EPI_ENTRY(d, r)		((((int32) (d) - KALENDER_EERSTE) << 2) | (int32) (r))
+#define EPI_DAG(e)			((DateADT) (((e) >> 2) + KALENDER_EERSTE))
+#define EPI_REGIO(e)		((VerzuimRegio) ((e) & 3))
+#define EPI_FORMAAT			1	/* version byte of the serialized state */
+#define EPI_MAX_BRIN		64
+
+/* brin of a group (aggregates with a brin argument) */
+#define BRIN_GEEN	0			/* aggregate without brin */
+#define BRIN_NULL	1			/* brin NULL: regional calendar only */
+#define BRIN_GEZET	2			/* brin given: its school-free days count */
+
+typedef struct DagBuffer
+{
+	int32	   *dagen;			/* entries EPI_ENTRY(day, regio) */
+	int32		n;
+	int32		cap;
+	bool		sorted;			/* strictly increasing (sorted, no duplicates) */
+	bool		eigen;			/* dagen is a palloc'd chunk of its own (repalloc-able) */
+} DagBuffer;
+
+typedef struct EpisodesExtra
+{
+	DagBuffer	pauze;			/* geoorloofd days that pause (beleid pauzeert) */
+	int16		brin_len;
+	char		brin[EPI_MAX_BRIN + 1]; /* NUL-terminated, if BRIN_GEZET */
+} EpisodesExtra;
+
+typedef struct EpisodesState
+{
+	DagBuffer	afwezig;		/* absent days */
+	EpisodesExtra *extra;		/* NULL unless brin or paused days */
+	int8		beleid;			/* EpisodeBeleid */
+	int8		brin_status;	/* BRIN_* */
+	DateADT		inline_dagen[FLEXIBLE_ARRAY_MEMBER];
+} EpisodesState;
+
+#define EPI_INLINE ((int32) ((EPI_STATE_BYTES - offsetof(EpisodesState, inline_dagen)) / sizeof(DateADT)))
+
+/* sort and deduplicate in place */
+static void
+buffer_compact(DagBuffer *b)
+{
+	int32		i,
+				j;
+
+	if (b->sorted)
+		return;
+	sort_dateadt(b->dagen, b->n);
+	for (i = 1, j = 1; i < b->n; i++)
+	{
+		if (b->dagen[i] != b->dagen[j - 1])
+			b->dagen[j++] = b->dagen[i];
+	}
+	if (b->n > 0)
+		b->n = j;
+	b->sorted = true;
+}
+
+static void
+raise_buiten_kalender(void)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+			 errmsg("date outside the range of the school calendar"),
+			 errdetail("The calendar covers schooljaren 1969-1970 up to and including 2099-2100."),
+			 errhint("Remove infinite or out-of-range dates from the input.")));
+}
+
+/* give b room for at least cap dates (in its own chunk in ctx) */
+static void
+buffer_reserve(MemoryContext ctx, DagBuffer *b, int32 cap)
+{
+	if (cap <= b->cap)
+		return;
+	if (b->eigen)
+		b->dagen = (int32 *) repalloc(b->dagen, sizeof(int32) * cap);
+	else
+	{
+		int32	   *nieuw = (int32 *) MemoryContextAlloc(ctx, sizeof(int32) * cap);
+
+		if (b->n > 0)
+			memcpy(nieuw, b->dagen, sizeof(DateADT) * b->n);
+		b->dagen = nieuw;
+		b->eigen = true;
+	}
+	b->cap = cap;
+}
+
+/* make room for one more date; owner is the chunk whose context b grows in */
+static pg_noinline void
+buffer_grow(void *owner, DagBuffer *b)
+{
+	if (b->cap >= EPI_COMPACT_MIN && !b->sorted)
+	{
+		buffer_compact(b);
+		if (b->n <= b->cap / 2)
+			return;
+	}
+	/* distinct entries are at most EPI_MAX_DISTINCT: the buffer stays below 1 MB */
+	Assert(b->n <= EPI_MAX_DISTINCT);
+	buffer_reserve(GetMemoryChunkContext(owner), b, Max(b->cap * 2, 16));
+}
+
+static inline void
+buffer_append(void *owner, DagBuffer *b, DateADT d)
+{
+	if (b->n > 0 && d == b->dagen[b->n - 1])
+		return;					/* e.g. several rows (reasons) on one day */
+	if (unlikely(b->n >= b->cap))
+	{
+		buffer_grow(owner, b);
+		/* compaction may have changed the last date */
+		if (b->n > 0 && d == b->dagen[b->n - 1])
+			return;
+	}
+	if (b->n > 0 && d < b->dagen[b->n - 1])
+		b->sorted = false;
+	b->dagen[b->n++] = d;
+}
+
+/* append all dates of src to dst */
+static void
+buffer_merge(void *owner, DagBuffer *dst, const DagBuffer *src)
+{
+	int32		i;
+
+	for (i = 0; i < src->n; i++)
+	{
+		buffer_append(owner, dst, src->dagen[i]);
+		if ((i & 0x3FFF) == 0x3FFF)
+			CHECK_FOR_INTERRUPTS();
+	}
+}
+
+static EpisodesState *
+state_new(MemoryContext ctx, int8 beleid)
+{
+	EpisodesState *st = (EpisodesState *) MemoryContextAlloc(ctx, EPI_STATE_BYTES);
+
+	st->afwezig.dagen = st->inline_dagen;
+	st->afwezig.n = 0;
+	st->afwezig.cap = EPI_INLINE;
+	st->afwezig.sorted = true;
+	st->afwezig.eigen = false;
+	st->extra = NULL;
+	st->beleid = beleid;
+	st->brin_status = BRIN_GEEN;
+	return st;
+}
+
+static EpisodesExtra *
+state_extra(EpisodesState *st)
+{
+	if (st->extra == NULL)
+	{
+		st->extra = (EpisodesExtra *) MemoryContextAllocZero(GetMemoryChunkContext(st),
+															  sizeof(EpisodesExtra));
+		st->extra->pauze.sorted = true;
+	}
+	return st->extra;
+}
+
+static void
+raise_gemengde_brin(void)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("verzuim.episodes() got more than one brin in one group"),
+			 errdetail("School-free days are those of one school; NULL brin means none."),
+			 errhint("Group by the brin as well, e.g. GROUP BY leerling_id, brin.")));
+}
+
+/* ------------------------------------------------------------------------
+ * Per-call-site cache of the transition function (flinfo->fn_extra): the
+ * previous row's regio bytes and the reden enum values seen.  Enum OIDs
+ * differ per database, so labels are resolved once per OID.
+ * ------------------------------------------------------------------------
+ */
+typedef enum RedenSoort
+{
+	REDEN_ONGEOORLOOFD = 0,		/* ongeoorloofd, luxe: an absent day */
+	REDEN_TE_LAAT = 1,			/* never an episode day */
+	REDEN_GEOORLOOFD = 2		/* ziek, schorsing, verlof, religieus, ... */
+} RedenSoort;
+
+#define REDEN_CACHE_MAX 32
+#define REGIO_CACHE_BYTES 16
+
+typedef struct SfuncCache
+{
+	bool		regio_geldig;
+	bool		regio_null;
+	int8		regio;
+	int16		regio_len;
+	char		regio_bytes[REGIO_CACHE_BYTES];
+	int			nreden;
+	Oid			reden_oid[REDEN_CACHE_MAX];
+	int8		reden_soort[REDEN_CACHE_MAX];
+} SfuncCache;
+
+static inline SfuncCache *
+sfunc_cache(FunctionCallInfo fcinfo)
+{
+	SfuncCache *c = (SfuncCache *) fcinfo->flinfo->fn_extra;
+
+	if (unlikely(c == NULL))
+	{
+		c = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(SfuncCache));
+		fcinfo->flinfo->fn_extra = c;
+	}
+	return c;
+}
+
+/* The regio of a row, parsed only when its bytes differ from the previous row's. */
+static inline VerzuimRegio
+row_regio(FunctionCallInfo fcinfo, SfuncCache *c, int argno)
+{
+	VerzuimRegio r;
+
+	if (PG_ARGISNULL(argno))
+	{
+		if (c->regio_geldig && c->regio_null)
+			r = (VerzuimRegio) c->regio;
+		else
+		{
+			r = verzuim_regio_from_text(NULL);
+			c->regio = (int8) r;
+			c->regio_null = true;
+			c->regio_geldig = true;
+		}
+	}
+	else
+	{
+		text	   *t = PG_GETARG_TEXT_PP(argno);
+		int			len = VARSIZE_ANY_EXHDR(t);
+
+		if (c->regio_geldig && !c->regio_null && c->regio_len == len &&
+			memcmp(c->regio_bytes, VARDATA_ANY(t), len) == 0)
+			r = (VerzuimRegio) c->regio;
+		else
+		{
+			r = verzuim_regio_from_text(t);
+			if (len <= REGIO_CACHE_BYTES)
+			{
+				memcpy(c->regio_bytes, VARDATA_ANY(t), len);
+				c->regio_len = len;
+				c->regio = (int8) r;
+				c->regio_null = false;
+				c->regio_geldig = true;
+			}
+			else
+				c->regio_geldig = false;
+		}
+	}
+	return r;
+}
+
+static void
+state_brin(EpisodesState *st, FunctionCallInfo fcinfo, int argno, bool eerste)
+{
+	text	   *t;
+	int			len;
+	EpisodesExtra *x;
+
+	if (PG_ARGISNULL(argno))
+	{
+		if (eerste)
+			st->brin_status = BRIN_NULL;
+		else if (st->brin_status != BRIN_NULL)
+			raise_gemengde_brin();
+		return;
+	}
+	t = PG_GETARG_TEXT_PP(argno);
+	len = VARSIZE_ANY_EXHDR(t);
+	if (!eerste)
+	{
+		if (st->brin_status != BRIN_GEZET || st->extra->brin_len != len ||
+			memcmp(st->extra->brin, VARDATA_ANY(t), len) != 0)
+			raise_gemengde_brin();
+		return;
+	}
+	if (len > EPI_MAX_BRIN)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("brin is too long"),
+				 errhint("A brin is a BRIN number plus vestigingsnummer such as 12AB00.")));
+	x = state_extra(st);
+	memcpy(x->brin, VARDATA_ANY(t), len);
+	x->brin[len] = '\0';
+	x->brin_len = len;
+	st->brin_status = BRIN_GEZET;
+}
+
+static int8
+reden_soort_lookup(Oid oid)
+{
+	HeapTuple	tup;
+	const char *label;
+	int8		soort;
+
+	tup = SearchSysCache1(ENUMOID, ObjectIdGetDatum(oid));
+	if (!HeapTupleIsValid(tup))
+		elog(ERROR, "cache lookup failed for enum value %u", oid);
+	label = NameStr(((Form_pg_enum) GETSTRUCT(tup))->enumlabel);
+	if (strcmp(label, "ongeoorloofd") == 0 || strcmp(label, "luxe") == 0)
+		soort = REDEN_ONGEOORLOOFD;
+	else if (strcmp(label, "te_laat") == 0)
+		soort = REDEN_TE_LAAT;
+	else if (strcmp(label, "ziek") == 0 || strcmp(label, "schorsing") == 0 ||
+			 strcmp(label, "verlof_13a") == 0 || strcmp(label, "verlof_14") == 0 ||
+			 strcmp(label, "religieus") == 0 || strcmp(label, "overig_geoorloofd") == 0)
+		soort = REDEN_GEOORLOOFD;
+	else
+	{
+		char	   *copy = pstrdup(label);
+
+		ReleaseSysCache(tup);
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("verzuim.episodes() does not know reden \"%s\"", copy),
+				 errhint("Filter the rows with a WHERE clause and use verzuim.episodes(datum, regio).")));
+	}
+	ReleaseSysCache(tup);
+	return soort;
+}
+
+static inline int8
+reden_soort(SfuncCache *c, Oid oid)
+{
+	int			i;
+	int8		s;
+
+	for (i = 0; i < c->nreden; i++)
+		if (c->reden_oid[i] == oid)
+			return c->reden_soort[i];
+	s = reden_soort_lookup(oid);
+	if (c->nreden < REDEN_CACHE_MAX)
+	{
+		c->reden_oid[c->nreden] = oid;
+		c->reden_soort[c->nreden] = s;
+		c->nreden++;
+	}
+	return s;
+}
+
+/* ------------------------------------------------------------------------
+ * Transition functions
+ * ------------------------------------------------------------------------
+ */
+static inline Datum
+episodes_trans(FunctionCallInfo fcinfo, bool met_brin, bool met_reden)
+{
+	EpisodesState *st;
+	SfuncCache *c;
+	DateADT		d;
+	int32		e;
+	int8		soort = REDEN_ONGEOORLOOFD;
+	int			redenarg = met_brin ? 4 : 3;
+
+	st = PG_ARGISNULL(0) ? NULL : (EpisodesState *) PG_GETARG_POINTER(0);
+
+	/* NULL dates (and NULL reden) are skipped, as aggregates skip NULLs */
+	if (PG_ARGISNULL(1) || (met_reden && PG_ARGISNULL(redenarg)))
+	{
+		if (st == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(st);
+	}
+	d = PG_GETARG_DATEADT(1);
+	if (unlikely(d < KALENDER_EERSTE || d > KALENDER_LAATSTE))
+		verzuim_kalender_bereik(d);	/* raises 22008 */
+	c = sfunc_cache(fcinfo);
+
+	if (unlikely(st == NULL))
+	{
+		MemoryContext aggctx;
+
+		/* first row of a group: the only place the context is checked */
+		if (!AggCheckCallContext(fcinfo, &aggctx))
+			elog(ERROR, "verzuim.episodes transition function called in non-aggregate context");
+		st = state_new(aggctx, met_reden ? (int8) verzuim_ziekte_in_episode : BELEID_GEEN_REDEN);
+		if (met_brin)
+			state_brin(st, fcinfo, 3, true);
+	}
+	else if (met_brin)
+		state_brin(st, fcinfo, 3, false);
+
+	e = EPI_ENTRY(d, row_regio(fcinfo, c, 2));
+
+	if (met_reden)
+		soort = reden_soort(c, PG_GETARG_OID(redenarg));
+
+	if (likely(soort == REDEN_ONGEOORLOOFD))
+		buffer_append(st, &st->afwezig, e);
+	else if (soort == REDEN_GEOORLOOFD)
+	{
+		switch (st->beleid)
+		{
+			case BELEID_TELT_MEE:
+				buffer_append(st, &st->afwezig, e);
+				break;
+			case BELEID_PAUZEERT:
+				buffer_append(st, &state_extra(st)->pauze, e);
+				break;
+			default:
+				/* onderbreekt: a school day without ongeoorloofd absence */
+				break;
+		}
+	}
+	/* te_laat: never an episode day (the pupil was at school) */
+
+	PG_RETURN_POINTER(st);
+}
+
+PG_FUNCTION_INFO_V1(verzuim_episodes_sfunc);
+Datum
+verzuim_episodes_sfunc(PG_FUNCTION_ARGS)
+{
+	return episodes_trans(fcinfo, false, false);
+}
+
+PG_FUNCTION_INFO_V1(verzuim_episodes_brin_sfunc);
+Datum
+verzuim_episodes_brin_sfunc(PG_FUNCTION_ARGS)
+{
+	return episodes_trans(fcinfo, true, false);
+}
+
+PG_FUNCTION_INFO_V1(verzuim_episodes_reden_sfunc);
+Datum
+verzuim_episodes_reden_sfunc(PG_FUNCTION_ARGS)
+{
+	return episodes_trans(fcinfo, false, true);
+}
+
+PG_FUNCTION_INFO_V1(verzuim_episodes_brin_reden_sfunc);
+Datum
+verzuim_episodes_brin_reden_sfunc(PG_FUNCTION_ARGS)
+{
+	return episodes_trans(fcinfo, true, true);
+}
+
+/* ------------------------------------------------------------------------
+ * Combine, serialize, deserialize
+ * ------------------------------------------------------------------------
+ */
+static void
+buffer_copy(MemoryContext ctx, DagBuffer *dst, const DagBuffer *src)
+{
+	buffer_reserve(ctx, dst, src->n);
+	if (src->n > 0)
+		memcpy(dst->dagen, src->dagen, sizeof(DateADT) * src->n);
+	dst->n = src->n;
+	dst->sorted = src->sorted;
+}
+
+static EpisodesState *
+state_copy(MemoryContext ctx, const EpisodesState *src)
+{
+	EpisodesState *st = state_new(ctx, src->beleid);
+
+	st->brin_status = src->brin_status;
+	buffer_copy(ctx, &st->afwezig, &src->afwezig);
+	if (src->extra != NULL)
+	{
+		EpisodesExtra *x = state_extra(st);
+
+		x->brin_len = src->extra->brin_len;
+		memcpy(x->brin, src->extra->brin, sizeof(x->brin));
+		buffer_copy(ctx, &x->pauze, &src->extra->pauze);
+	}
+	return st;
+}
+
+static void
+states_check_compatible(const EpisodesState *a, const EpisodesState *b)
+{
+	if (a->beleid != b->beleid)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot combine verzuim.episodes() states built with different verzuim.ziekte_in_episode settings"),
+				 errhint("Do not change verzuim.ziekte_in_episode during a query.")));
+	if (a->brin_status != b->brin_status ||
+		(a->brin_status == BRIN_GEZET &&
+		 (a->extra->brin_len != b->extra->brin_len ||
+		  memcmp(a->extra->brin, b->extra->brin, a->extra->brin_len) != 0)))
+		raise_gemengde_brin();
+}
+
+PG_FUNCTION_INFO_V1(verzuim_episodes_combine);
+Datum
+verzuim_episodes_combine(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggctx;
+	EpisodesState *a;
+	EpisodesState *b;
+
+	if (!AggCheckCallContext(fcinfo, &aggctx))
+		elog(ERROR, "verzuim_episodes_combine called in non-aggregate context");
+
+	a = PG_ARGISNULL(0) ? NULL : (EpisodesState *) PG_GETARG_POINTER(0);
+	b = PG_ARGISNULL(1) ? NULL : (EpisodesState *) PG_GETARG_POINTER(1);
+
+	if (b == NULL)
+	{
+		if (a == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(a);
+	}
+	if (a == NULL)
+	{
+		/* b may live in per-tuple memory (deserialized): copy it */
+		PG_RETURN_POINTER(state_copy(aggctx, b));
+	}
+
+	states_check_compatible(a, b);
+	buffer_merge(a, &a->afwezig, &b->afwezig);
+	if (b->extra != NULL && b->extra->pauze.n > 0)
+		buffer_merge(a, &state_extra(a)->pauze, &b->extra->pauze);
+	PG_RETURN_POINTER(a);
+}
+
+static void
+send_buffer(StringInfo buf, DagBuffer *b)
+{
+	int32		i;
+
+	buffer_compact(b);
+	pq_sendint32(buf, b->n);
+	for (i = 0; i < b->n; i++)
+		pq_sendint32(buf, b->dagen[i]);
+}
+
+PG_FUNCTION_INFO_V1(verzuim_episodes_serialize);
+Datum
+verzuim_episodes_serialize(PG_FUNCTION_ARGS)
+{
+	EpisodesState *st;
+	StringInfoData buf;
+	DagBuffer	geen = {NULL, 0, 0, true, false};
+
+	if (!AggCheckCallContext(fcinfo, NULL))
+		elog(ERROR, "verzuim_episodes_serialize called in non-aggregate context");
+	st = (EpisodesState *) PG_GETARG_POINTER(0);
+
+	pq_begintypsend(&buf);
+	enlargeStringInfo(&buf, 16 + EPI_MAX_BRIN + 4 * (st->afwezig.n +
+												  (st->extra ? st->extra->pauze.n : 0)));
+	pq_sendbyte(&buf, EPI_FORMAAT);
+	pq_sendbyte(&buf, (uint8) st->beleid);
+	pq_sendbyte(&buf, (uint8) st->brin_status);
+	if (st->brin_status == BRIN_GEZET)
+	{
+		pq_sendint32(&buf, st->extra->brin_len);
+		pq_sendbytes(&buf, st->extra->brin, st->extra->brin_len);
+	}
+	send_buffer(&buf, &st->afwezig);
+	send_buffer(&buf, st->extra ? &st->extra->pauze : &geen);
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+static void
+raise_corrupt(const char *detail)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+			 errmsg("invalid serialized verzuim.episodes() state"),
+			 errdetail("%s", detail)));
+}
+
+static int32
+read_int32(StringInfo buf)
+{
+	if (buf->len - buf->cursor < 4)
+		raise_corrupt("The state is truncated.");
+	return (int32) pq_getmsgint(buf, 4);
+}
+
+static void
+recv_buffer(StringInfo buf, DagBuffer *b)
+{
+	int32		n = read_int32(buf);
+	int32		i;
+
+	if (n < 0 || n > EPI_MAX_DISTINCT + 1 || (int64) n * 4 > buf->len - buf->cursor)
+		raise_corrupt("The number of dates is out of range.");
+	buffer_reserve(CurrentMemoryContext, b, n);
+	for (i = 0; i < n; i++)
+	{
+		int32		e = (int32) pq_getmsgint(buf, 4);
+
+		if (e < 0 || EPI_REGIO(e) >= REGIO_AANTAL || EPI_DAG(e) > KALENDER_LAATSTE)
+			raise_corrupt("A date or regio is out of range.");
+		if (i > 0 && e <= b->dagen[i - 1])
+			raise_corrupt("The dates are not strictly increasing.");
+		b->dagen[i] = e;
+	}
+	b->n = n;
+	b->sorted = true;
+}
+
+PG_FUNCTION_INFO_V1(verzuim_episodes_deserialize);
+Datum
+verzuim_episodes_deserialize(PG_FUNCTION_ARGS)
+{
+	bytea	   *sstate = PG_GETARG_BYTEA_PP(0);
+	StringInfoData buf;
+	EpisodesState *st;
+	EpisodesExtra *x;
+	DagBuffer	pauze = {NULL, 0, 0, true, false};
+	int			versie,
+				beleid,
+				brin_status;
+
+	if (!AggCheckCallContext(fcinfo, NULL))
+		elog(ERROR, "verzuim_episodes_deserialize called in non-aggregate context");
+
+	/* read-only view of the bytea (initReadOnlyStringInfo is PG 17+) */
+	buf.data = VARDATA_ANY(sstate);
+	buf.len = VARSIZE_ANY_EXHDR(sstate);
+	buf.maxlen = buf.len;
+	buf.cursor = 0;
+
+	if (buf.len < 3)
+		raise_corrupt("The state is truncated.");
+	versie = pq_getmsgbyte(&buf);
+	if (versie != EPI_FORMAAT)
+		raise_corrupt("Unknown format version.");
+	beleid = pq_getmsgbyte(&buf);
+	brin_status = pq_getmsgbyte(&buf);
+	if (beleid < BELEID_ONDERBREEKT || beleid > BELEID_GEEN_REDEN)
+		raise_corrupt("The verzuim.ziekte_in_episode value is out of range.");
+	if (brin_status < BRIN_GEEN || brin_status > BRIN_GEZET)
+		raise_corrupt("The brin status is out of range.");
+
+	/* in the current (per-tuple) context: combine copies what it keeps */
+	st = state_new(CurrentMemoryContext, (int8) beleid);
+	st->brin_status = (int8) brin_status;
+	if (brin_status == BRIN_GEZET)
+	{
+		int32		len = read_int32(&buf);
+
+		if (len < 0 || len > EPI_MAX_BRIN || len > buf.len - buf.cursor)
+			raise_corrupt("The brin length is out of range.");
+		x = state_extra(st);
+		pq_copymsgbytes(&buf, x->brin, len);
+		x->brin[len] = '\0';
+		x->brin_len = len;
+	}
+	recv_buffer(&buf, &st->afwezig);
+	recv_buffer(&buf, &pauze);
+	if (pauze.n > 0)
+	{
+		if (beleid != BELEID_PAUZEERT)
+			raise_corrupt("Paused days in a state without verzuim.ziekte_in_episode = pauzeert.");
+		state_extra(st)->pauze = pauze;
+	}
+	if (buf.cursor != buf.len)
+		raise_corrupt("Trailing bytes after the state.");
+	PG_RETURN_POINTER(st);
+}
+
+/* ------------------------------------------------------------------------
+ * Final function
+ * ------------------------------------------------------------------------
+ */
+typedef struct EpisodesFinalCache
+{
+	TypeCacheEntry *rngtyp;		/* daterange */
+} EpisodesFinalCache;
+
+static TypeCacheEntry *
+daterange_typcache(FunctionCallInfo fcinfo)
+{
+	EpisodesFinalCache *c = (EpisodesFinalCache *) fcinfo->flinfo->fn_extra;
+
+	if (c == NULL)
+	{
+		c = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(EpisodesFinalCache));
+		c->rngtyp = lookup_type_cache(DATERANGEOID, TYPECACHE_RANGE_INFO);
+		if (c->rngtyp->rngelemtype == NULL)
+			elog(ERROR, "type %u is not a range type", DATERANGEOID);
+		fcinfo->flinfo->fn_extra = c;
+	}
+	return c->rngtyp;
+}
+
+static RangeType *
+date_range(TypeCacheEntry *rngtyp, DateADT van, DateADT tot)
+{
+	RangeBound	lower,
+				upper;
+
+	lower.val = DateADTGetDatum(van);
+	lower.infinite = false;
+	lower.inclusive = true;
+	lower.lower = true;
+	upper.val = DateADTGetDatum(tot);
+	upper.infinite = false;
+	upper.inclusive = false;
+	upper.lower = false;
+	return make_range_compat(rngtyp, &lower, &upper, false);
+}
+
+/*
+ * A datemultirange of n sorted, disjoint, non-adjacent ranges [van[i], tot[i]),
+ * written directly in the stored multirange format (multirangetypes.c: header,
+ * n - 1 items, n flags, then the bounds, int4-aligned; every 4th item an offset,
+ * the others lengths).  That format is on disk and stable since PostgreSQL 14;
+ * even so, multirange_direct_ok() compares the result with make_multirange()
+ * once per backend and everything falls back to make_multirange() if they ever
+ * differ.  Building each range with make_range() and then the multirange with
+ * make_multirange() (which sorts and merges again) costs several times more,
+ * which is most of the aggregate's time when pupils have many episodes.
+ */
+static MultirangeType *
+multirange_direct(const DateADT *van, const DateADT *tot, int32 n)
+{
+	Size		kop = INTALIGN(sizeof(MultirangeType) + (n - 1) * sizeof(uint32) + n * sizeof(uint8));
+	Size		size = kop + (Size) n * 2 * sizeof(DateADT);
+	MultirangeType *mr;
+	uint32	   *items;
+	uint8	   *flags;
+	DateADT    *grenzen;
+	int32		i;
+
+	Assert(n > 0);
+	mr = (MultirangeType *) palloc0(size);
+	SET_VARSIZE(mr, size);
+	mr->multirangetypid = DATEMULTIRANGEOID;
+	mr->rangeCount = n;
+	items = (uint32 *) ((char *) mr + sizeof(MultirangeType));
+	flags = (uint8 *) ((char *) mr + sizeof(MultirangeType) + (n - 1) * sizeof(uint32));
+	grenzen = (DateADT *) ((char *) mr + kop);
+	for (i = 0; i < n; i++)
+	{
+		if (i > 0)
+			items[i - 1] = (i % 4 != 0) ? 2 * sizeof(DateADT)
+				: (uint32) (i * 2 * sizeof(DateADT)) | 0x80000000;
+		flags[i] = RANGE_LB_INC;
+		grenzen[2 * i] = van[i];
+		grenzen[2 * i + 1] = tot[i];
+	}
+	return mr;
+}
+
+static bool
+multirange_direct_ok(TypeCacheEntry *rngtyp)
+{
+	static int	status = 0;		/* 0 unknown, 1 same as make_multirange, -1 not */
+
+	if (status == 0)
+	{
+		DateADT		van[6] = {-400, -10, 0, 31, 365, 9000};
+		DateADT		tot[6] = {-300, -9, 30, 40, 9000 - 2, 9001};
+		RangeType  *r[6];
+		MultirangeType *a,
+				   *b;
+		int			i;
+
+		for (i = 0; i < 6; i++)
+			r[i] = date_range(rngtyp, van[i], tot[i]);
+		a = make_multirange(DATEMULTIRANGEOID, rngtyp, 6, r);
+		b = multirange_direct(van, tot, 6);
+		status = (rngtyp->rngelemtype->typlen == sizeof(DateADT) &&
+				  rngtyp->rngelemtype->typalign == TYPALIGN_INT &&
+				  VARSIZE(a) == VARSIZE(b) && memcmp(a, b, VARSIZE(a)) == 0) ? 1 : -1;
+		if (status < 0)
+			elog(DEBUG1, "verzuim.episodes: multirange layout differs, using make_multirange()");
+	}
+	return status > 0;
+}
+
+static MultirangeType *
+episodes_multirange(TypeCacheEntry *rngtyp, const DateADT *van, const DateADT *tot, int32 n)
+{
+	RangeType **ranges;
+	int32		i;
+
+	if (n == 0)
+		return make_empty_multirange(DATEMULTIRANGEOID, rngtyp);
+	if (multirange_direct_ok(rngtyp))
+		return multirange_direct(van, tot, n);
+	ranges = palloc(sizeof(RangeType *) * n);
+	for (i = 0; i < n; i++)
+		ranges[i] = date_range(rngtyp, van[i], tot[i]);
+	return make_multirange(DATEMULTIRANGEOID, rngtyp, n, ranges);
+}
+
+/* The calendars and school-free days the final function looks at. */
+typedef struct EpiKalenders
+{
+	const VerzuimKalender *k[REGIO_AANTAL];
+	const DateADT *vrij;
+	int			nvrij;
+} EpiKalenders;
+
+static inline bool
+epi_is_lesdag(const EpiKalenders *kal, VerzuimRegio r, DateADT d)
+{
+	if (kal->vrij != NULL)
+		return verzuim_is_lesdag_school(kal->k[r], kal->vrij, kal->nvrij, d);
+	return verzuim_kalender_is_lesdag(kal->k[r], d);
+}
+
+/* is d a school day in one of the regions of mask? */
+static inline bool
+epi_is_lesdag_mask(const EpiKalenders *kal, uint8 mask, DateADT d)
+{
+	int			r;
+
+	for (r = 0; r < REGIO_AANTAL; r++)
+		if ((mask & (1 << r)) && epi_is_lesdag(kal, (VerzuimRegio) r, d))
+			return true;
+	return false;
+}
+
+/*
+ * Is there a school day (of one of the regions of mask) in [van, tot) that
+ * is not a paused day?  pz[*ipz ..] are the paused days from van on.
+ */
+static bool
+epi_heeft_lesdag(const EpiKalenders *kal, uint8 mask, DateADT van, DateADT tot,
+				 const DateADT *pz, int32 npz, int32 *ipz)
+{
+	int			r;
+	DateADT		x;
+
+	while (*ipz < npz && pz[*ipz] < van)
+		(*ipz)++;
+	if (*ipz >= npz || pz[*ipz] >= tot)
+	{
+		/* no paused day in between: count school days per region */
+		for (r = 0; r < REGIO_AANTAL; r++)
+		{
+			if (!(mask & (1 << r)))
+				continue;
+			if (kal->vrij != NULL
+				? verzuim_lesdagen_school(kal->k[r], kal->vrij, kal->nvrij, van, tot) > 0
+				: verzuim_kalender_lesdagen(kal->k[r], van, tot) > 0)
+				return true;
+		}
+		return false;
+	}
+	/* paused days in between: look at every day */
+	for (x = van; x < tot; x++)
+	{
+		if (*ipz < npz && pz[*ipz] == x)
+		{
+			(*ipz)++;
+			continue;
+		}
+		if (epi_is_lesdag_mask(kal, mask, x))
+			return true;
+	}
+	return false;
+}
+
+PG_FUNCTION_INFO_V1(verzuim_episodes_final);
+Datum
+verzuim_episodes_final(PG_FUNCTION_ARGS)
+{
+	EpisodesState *st;
+	TypeCacheEntry *rngtyp;
+	EpiKalenders kal;
+	int32	   *ent;
+	int32		n;
+	DateADT		eerste,
+				laatste;
+	uint8		regios = 0;
+	DateADT    *pz = NULL;		/* paused days, sorted, distinct */
+	int32		npz = 0;
+	int32		ipz = 0;
+	DateADT    *van;
+	DateADT    *tot;
+	int32		nranges = 0;
+	DateADT		start = 0,
+				prev = 0;
+	uint8		prev_mask = 0;
+	bool		open = false;
+	int32		i;
+	int			r;
+
+	if (!AggCheckCallContext(fcinfo, NULL))
+		elog(ERROR, "verzuim_episodes_final called in non-aggregate context");
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	st = (EpisodesState *) PG_GETARG_POINTER(0);
+	rngtyp = daterange_typcache(fcinfo);
+
+	/*
+	 * Sorting in place does not change the set the state stands for, so the
+	 * final function is read-only in effect (FINALFUNC_MODIFY = READ_ONLY).
+	 */
+	buffer_compact(&st->afwezig);
+	n = st->afwezig.n;
+	ent = st->afwezig.dagen;
+	if (n == 0)
+		PG_RETURN_MULTIRANGE_P(make_empty_multirange(DATEMULTIRANGEOID, rngtyp));
+
+	/* the calendars of the regions present, checked once for the whole span */
+	eerste = EPI_DAG(ent[0]);
+	laatste = EPI_DAG(ent[n - 1]);
+	for (i = 0; i < n && regios != (1 << REGIO_AANTAL) - 1; i++)
+		regios |= 1 << EPI_REGIO(ent[i]);
+	memset(&kal, 0, sizeof(kal));
+	for (r = 0; r < REGIO_AANTAL; r++)
+	{
+		if (!(regios & (1 << r)))
+			continue;
+		kal.k[r] = verzuim_kalender((VerzuimRegio) r);
+		verzuim_kalender_controleer(kal.k[r], eerste, laatste);
+	}
+	if (st->brin_status == BRIN_GEZET)
+		kal.vrij = verzuim_schoolvrije_dagen(st->extra->brin, &kal.nvrij);
+	if (kal.vrij != NULL && kal.nvrij == 0)
+		kal.vrij = NULL;
+
+	/* paused days strictly inside the span (absent days are episode bounds) */
+	if (st->extra != NULL && st->extra->pauze.n > 0)
+	{
+		DagBuffer  *pb = &st->extra->pauze;
+
+		buffer_compact(pb);
+		pz = palloc(sizeof(DateADT) * pb->n);
+		for (i = 0; i < pb->n; i++)
+		{
+			DateADT		p = EPI_DAG(pb->dagen[i]);
+
+			if (p <= eerste || p >= laatste || (npz > 0 && pz[npz - 1] == p))
+				continue;
+			pz[npz++] = p;
+		}
+	}
+
+	van = palloc(sizeof(DateADT) * n);
+	tot = palloc(sizeof(DateADT) * n);
+	i = 0;
+	while (i < n)
+	{
+		DateADT		d = EPI_DAG(ent[i]);
+		uint8		mask = 0;
+		bool		lesdag = false;
+
+		/* all entries of day d: its regions; absent when a school day in one */
+		for (; i < n && EPI_DAG(ent[i]) == d; i++)
+		{
+			r = EPI_REGIO(ent[i]);
+			mask |= 1 << r;
+			if (!lesdag && epi_is_lesdag(&kal, (VerzuimRegio) r, d))
+				lesdag = true;
+		}
+		if (!lesdag)
+			continue;			/* no school that day: not an absence */
+		if (open)
+		{
+			bool		breekt;
+
+			if (mask == prev_mask && (mask & (mask - 1)) == 0 && pz == NULL && kal.vrij == NULL)
+			{
+				/* the common case: one regio, no studiedagen, no paused days */
+				breekt = verzuim_kalender_lesdagen(kal.k[pg_rightmost_one_pos32(mask)], prev + 1, d) > 0;
+			}
+			else
+				breekt = epi_heeft_lesdag(&kal, mask | prev_mask, prev + 1, d, pz, npz, &ipz);
+			if (breekt)
+			{
+				van[nranges] = start;
+				tot[nranges++] = prev + 1;
+				start = d;
+			}
+		}
+		else
+			start = d;
+		prev = d;
+		prev_mask = mask;
+		open = true;
+		if ((i & 0x3FFF) == 0)
+			CHECK_FOR_INTERRUPTS();
+	}
+	if (open)
+	{
+		van[nranges] = start;
+		tot[nranges++] = prev + 1;
+	}
+	PG_RETURN_MULTIRANGE_P(episodes_multirange(rngtyp, van, tot, nranges));
+}
+
+/* ------------------------------------------------------------------------
+ * verzuim.thuiszit(episode daterange, peildatum date, regio text)
+ * ------------------------------------------------------------------------
+ */
+
+/* (d + iv)::date, 22008 when it leaves the date range */
+static DateADT
+date_plus_interval(DateADT d, Interval *iv)
+{
+	Timestamp	ts;
+
+	ts = DatumGetTimestamp(DirectFunctionCall2(date_pl_interval,
+											   DateADTGetDatum(d),
+											   IntervalPGetDatum(iv)));
+	return DatumGetDateADT(DirectFunctionCall1(timestamp_date, TimestampGetDatum(ts)));
+}
+
+/* Monday of the ISO week of d */
+static inline DateADT
+week_maandag(DateADT d)
+{
+	/* j2day: 0 = Sunday .. 6 = Saturday */
+	int			dow = j2day(d + POSTGRES_EPOCH_JDATE);
+
+	return d - ((dow + 6) % 7);
+}
+
+/* whether the ISO week starting on monday has a school day (clamped to the calendar) */
+static bool
+is_lesweek(const VerzuimKalender *k, DateADT maandag)
+{
+	DateADT		van = Max(maandag, k->eerste);
+	DateADT		tot = Min(maandag + 7, k->eerste + k->ndagen);
+
+	if (van >= tot)
+		return false;
+	return verzuim_kalender_lesdagen(k, van, tot) > 0;
+}
+
+/*
+ * lesweken: the first day d >= start such that the days in [start, d] lying
+ * in lesweken number more than drempel_dagen; stops (returns false) when
+ * that day would be at or after grens, or beyond the calendar.
+ */
+static bool
+lesweken_vanaf(const VerzuimKalender *k, DateADT start, int32 drempel_dagen,
+			   DateADT grens, DateADT *vanaf)
+{
+	int64		geteld = 0;
+	DateADT		d = start;
+	DateADT		eind = Min(grens, k->eerste + k->ndagen);
+
+	while (d < eind)
+	{
+		DateADT		maandag = week_maandag(d);
+		DateADT		zondag_na = maandag + 7;
+		DateADT		tot = Min(zondag_na, eind);
+
+		if (is_lesweek(k, maandag))
+		{
+			int64		hier = tot - d;
+
+			if (geteld + hier > drempel_dagen)
+			{
+				*vanaf = d + (DateADT) (drempel_dagen - geteld);
+				return true;
+			}
+			geteld += hier;
+		}
+		d = tot;
+		CHECK_FOR_INTERRUPTS();
+	}
+	return false;
+}
+
+PG_FUNCTION_INFO_V1(verzuim_thuiszit);
+Datum
+verzuim_thuiszit(PG_FUNCTION_ARGS)
+{
+	RangeType  *episode;
+	TypeCacheEntry *rngtyp;
+	RangeBound	lower,
+				upper;
+	bool		empty;
+	DateADT		peildatum;
+	DateADT		start;
+	bool		heeft_eind;
+	DateADT		eind = 0;		/* exclusive upper bound, if heeft_eind */
+	DateADT		eff_eind;
+	VerzuimRegio regio;
+	const VerzuimKalender *k;
+	TupleDesc	tupdesc;
+	Datum		values[7];
+	bool		nulls[7] = {false, false, false, false, false, false, false};
+	bool		lopend;
+	DateADT		lrv_vanaf = 0;
+	bool		heeft_lrv_vanaf;
+	DateADT		norm_vanaf = 0;
+	bool		heeft_norm_vanaf;
+	DateADT		grens;
+	DateADT		controle_tot;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
+		PG_RETURN_NULL();
+	episode = PG_GETARG_RANGE_P(0);
+	peildatum = PG_GETARG_DATEADT(1);
+	verzuim_check_finite_date(peildatum, "peildatum");
+
+	rngtyp = range_get_typcache(fcinfo, RangeTypeGetOid(episode));
+	range_deserialize(rngtyp, episode, &lower, &upper, &empty);
+	if (empty)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("episode must not be empty"),
+				 errhint("An episode is a daterange [first day, day after the last day).")));
+	if (lower.infinite)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("episode must have a start date"),
+				 errhint("Give the first day of the episode as the lower bound.")));
+	start = DatumGetDateADT(lower.val);
+	verzuim_check_finite_date(start, "the start of the episode");
+	heeft_eind = !upper.infinite && !DATE_NOT_FINITE(DatumGetDateADT(upper.val));
+	if (heeft_eind)
+		eind = DatumGetDateADT(upper.val);
+
+	/* not begun at the peildatum: no status yet */
+	if (start > peildatum)
+		PG_RETURN_NULL();
+
+	regio = verzuim_regio_from_text(PG_ARGISNULL(2) ? NULL : PG_GETARG_TEXT_PP(2));
+
+	if (peildatum > KALENDER_LAATSTE)
+		raise_buiten_kalender();
+	lopend = !heeft_eind || eind > peildatum;
+	eff_eind = lopend ? peildatum + 1 : eind;
+	verzuim_kalender_bereik(start);
+	/* grens: LRV/norm dates are reported only while the episode lasts */
+	grens = heeft_eind ? Min(eind, KALENDER_LAATSTE + 1) : KALENDER_LAATSTE + 1;
+
+	/* norm: calendar months, the first day d with age(d + 1, start) > norm */
+	norm_vanaf = date_plus_interval(start, verzuim_norm);
+	heeft_norm_vanaf = !heeft_eind || norm_vanaf < eind;
+
+	k = verzuim_kalender(regio);
+	controle_tot = eff_eind - 1;
+
+	if (verzuim_lrv_eenheid == LRV_LESWEKEN)
+	{
+		if (verzuim_lrv_drempel->month != 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("verzuim.lrv_drempel must be in weeks or days when verzuim.lrv_eenheid is lesweken"),
+					 errhint("Use e.g. SET verzuim.lrv_drempel = '4 weeks'.")));
+		heeft_lrv_vanaf = lesweken_vanaf(k, start, verzuim_lrv_drempel->day, grens, &lrv_vanaf);
+		if (heeft_lrv_vanaf)
+			controle_tot = Max(controle_tot, lrv_vanaf);
+		else if (!heeft_eind || eind > KALENDER_LAATSTE)
+			controle_tot = KALENDER_LAATSTE;
+		else
+			controle_tot = Max(controle_tot, eind - 1);
+	}
+	else
+	{
+		lrv_vanaf = date_plus_interval(start, verzuim_lrv_drempel);
+		heeft_lrv_vanaf = !heeft_eind || lrv_vanaf < eind;
+	}
+	verzuim_kalender_controleer(k, start, controle_tot);
+
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "return type must be a row type");
+	tupdesc = BlessTupleDesc(tupdesc);
+
+	values[0] = Int32GetDatum(eff_eind - start);
+	values[1] = Int32GetDatum(verzuim_kalender_lesdagen(k, start, eff_eind));
+	values[2] = BoolGetDatum(lopend);
+	values[3] = BoolGetDatum(heeft_lrv_vanaf && lrv_vanaf <= peildatum);
+	values[4] = BoolGetDatum(heeft_norm_vanaf && norm_vanaf <= peildatum);
+	values[5] = DateADTGetDatum(lrv_vanaf);
+	nulls[5] = !heeft_lrv_vanaf;
+	values[6] = DateADTGetDatum(norm_vanaf);
+	nulls[6] = !heeft_norm_vanaf;
+
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+}

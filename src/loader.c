@@ -1,0 +1,715 @@
+/*
+ * loader.c — the C half of the CSV loader (40_loader.sql): an RFC 4180 CSV
+ * tokenizer that keeps physical line numbers, a server-side file reader with
+ * the privilege rule of COPY FROM a file, and strict per-value validation of
+ * the column types the registration tables use.
+ *
+ * Validation is "soft": it returns a reason instead of raising, so that the
+ * SQL side can check a whole file set-wise and report every bad field.  The
+ * accepted formats are deliberately narrower than PostgreSQL's input
+ * functions (dates only as YYYY-MM-DD, whatever DateStyle says), and every
+ * value accepted here is accepted by the type's input function with the same
+ * meaning, so the SQL side may cast it without risk of an error.
+ */
+#include "verzuim.h"
+
+#include <sys/stat.h>
+
+#include "access/htup_details.h"
+#include "catalog/pg_authid.h"
+#include "catalog/pg_enum.h"
+#include "catalog/pg_type.h"
+#include "funcapi.h"
+#include "lib/stringinfo.h"
+#include "mb/pg_wchar.h"
+#include "miscadmin.h"
+#include "storage/fd.h"
+#include "utils/acl.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/catcache.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+#include "utils/syscache.h"
+#include "utils/tuplestore.h"
+
+PG_FUNCTION_INFO_V1(verzuim_csv_regels);
+PG_FUNCTION_INFO_V1(verzuim_csv_regels_bestand);
+PG_FUNCTION_INFO_V1(verzuim_csv_veldfout);
+
+/* ------------------------------------------------------------------------
+ * CSV tokenizer
+ * ------------------------------------------------------------------------ */
+
+typedef struct CsvOutput
+{
+	Tuplestorestate *store;
+	TupleDesc	desc;
+	bool		from_utf8;		/* bytes are UTF-8 (a file), not server encoding */
+	MemoryContext rowcxt;
+} CsvOutput;
+
+static void
+csv_begin_output(FunctionCallInfo fcinfo, CsvOutput *out)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	MemoryContext oldcxt;
+	TupleDesc	desc;
+
+	if (rsinfo == NULL || !IsA(rsinfo, ReturnSetInfo))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("set-valued function called in context that cannot accept a set")));
+	if (!(rsinfo->allowedModes & SFRM_Materialize))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("materialize mode required, but it is not allowed in this context")));
+	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "return type must be a row type");
+
+	oldcxt = MemoryContextSwitchTo(rsinfo->econtext->ecxt_per_query_memory);
+	out->desc = CreateTupleDescCopy(desc);
+	out->store = tuplestore_begin_heap(true, false, work_mem);
+	MemoryContextSwitchTo(oldcxt);
+
+	rsinfo->returnMode = SFRM_Materialize;
+	rsinfo->setResult = out->store;
+	rsinfo->setDesc = out->desc;
+
+	out->rowcxt = AllocSetContextCreate(CurrentMemoryContext, "verzuim csv row",
+										ALLOCSET_DEFAULT_SIZES);
+}
+
+/*
+ * Turn the raw bytes of one field into a text datum (server encoding).
+ * Returns NULL and sets *fout when the bytes are not valid.
+ */
+static text *
+csv_field_text(CsvOutput *out, const char *s, int len, int fieldno, const char **fout)
+{
+	if (memchr(s, '\0', len) != NULL)
+	{
+		*fout = psprintf("field %d contains a NUL byte", fieldno);
+		return NULL;
+	}
+	if (out->from_utf8)
+	{
+		char	   *conv;
+
+		if (!pg_verify_mbstr(PG_UTF8, s, len, true))
+		{
+			*fout = psprintf("field %d is not valid UTF-8", fieldno);
+			return NULL;
+		}
+		/* raises 22P05 when a character has no equivalent in the server encoding */
+		conv = pg_any_to_server(s, len, PG_UTF8);
+		if (conv != s)
+			return cstring_to_text(conv);
+	}
+	return cstring_to_text_with_len(s, len);
+}
+
+static void
+csv_emit(CsvOutput *out, int regel, List *fields, const char *fout)
+{
+	Datum		values[3];
+	bool		nulls[3] = {false, false, false};
+
+	values[0] = Int32GetDatum(regel);
+	if (fout != NULL || fields == NIL)
+	{
+		nulls[1] = true;
+		values[1] = (Datum) 0;
+	}
+	else
+	{
+		int			n = list_length(fields);
+		Datum	   *elems = palloc_array(Datum, n);
+		bool	   *enulls = palloc_array(bool, n);
+		int			dims[1];
+		int			lbs[1];
+		ListCell   *lc;
+		int			i = 0;
+
+		foreach(lc, fields)
+		{
+			text	   *t = (text *) lfirst(lc);
+
+			enulls[i] = (t == NULL);
+			elems[i] = t ? PointerGetDatum(t) : (Datum) 0;
+			i++;
+		}
+		dims[0] = n;
+		lbs[0] = 1;
+		values[1] = PointerGetDatum(construct_md_array(elems, enulls, 1, dims, lbs,
+													   TEXTOID, -1, false, TYPALIGN_INT));
+	}
+	if (fout != NULL)
+		values[2] = CStringGetTextDatum(fout);
+	else
+		nulls[2] = true;
+	tuplestore_putvalues(out->store, out->desc, values, nulls);
+}
+
+/*
+ * Split buf into records.  One output row per record: the physical line the
+ * record starts on (1-based), its fields (an empty field is NULL, quoted or
+ * not), or NULL fields and a reason when the record is malformed.  Empty
+ * lines are skipped.  Line ends: LF, CRLF or a lone CR.  A UTF-8 byte order
+ * mark at the start is skipped.
+ */
+static void
+csv_parse(CsvOutput *out, const char *buf, int len)
+{
+	int			pos = 0;
+	int			line = 1;
+	StringInfoData field;
+
+	if (len >= 3 && (unsigned char) buf[0] == 0xEF && (unsigned char) buf[1] == 0xBB &&
+		(unsigned char) buf[2] == 0xBF &&
+		(out->from_utf8 || GetDatabaseEncoding() == PG_UTF8))
+		pos = 3;
+
+	initStringInfo(&field);
+
+	while (pos < len)
+	{
+		int			regel = line;
+		List	   *fields = NIL;
+		const char *fout = NULL;
+		MemoryContext oldcxt;
+		bool		einde = false;
+
+		CHECK_FOR_INTERRUPTS();
+
+		/* skip empty lines */
+		if (buf[pos] == '\n')
+		{
+			pos++;
+			line++;
+			continue;
+		}
+		if (buf[pos] == '\r')
+		{
+			pos += (pos + 1 < len && buf[pos + 1] == '\n') ? 2 : 1;
+			line++;
+			continue;
+		}
+
+		MemoryContextReset(out->rowcxt);
+		oldcxt = MemoryContextSwitchTo(out->rowcxt);
+
+		while (!einde)
+		{
+			int			fieldno = list_length(fields) + 1;
+			text	   *t;
+
+			resetStringInfo(&field);
+			if (pos < len && buf[pos] == '"')
+			{
+				/* quoted field */
+				bool		closed = false;
+
+				pos++;
+				while (pos < len)
+				{
+					char		c = buf[pos];
+
+					if (c == '"')
+					{
+						if (pos + 1 < len && buf[pos + 1] == '"')
+						{
+							appendStringInfoChar(&field, '"');
+							pos += 2;
+							continue;
+						}
+						pos++;
+						closed = true;
+						break;
+					}
+					if (c == '\n' || (c == '\r' && !(pos + 1 < len && buf[pos + 1] == '\n')))
+						line++;
+					appendStringInfoChar(&field, c);
+					pos++;
+				}
+				if (!closed)
+				{
+					fout = psprintf("field %d: quoted field is not closed before the end of the file", fieldno);
+					break;
+				}
+				if (pos < len && buf[pos] != ',' && buf[pos] != '\n' && buf[pos] != '\r')
+				{
+					fout = psprintf("field %d: unexpected character after the closing quote", fieldno);
+					break;
+				}
+			}
+			else
+			{
+				int			start = pos;
+
+				while (pos < len && buf[pos] != ',' && buf[pos] != '\n' && buf[pos] != '\r')
+				{
+					if (buf[pos] == '"')
+						break;
+					pos++;
+				}
+				if (pos < len && buf[pos] == '"')
+				{
+					fout = psprintf("field %d: quote inside an unquoted field (quote the whole field and double the quote)", fieldno);
+					break;
+				}
+				appendBinaryStringInfo(&field, buf + start, pos - start);
+			}
+
+			if (field.len == 0)
+				t = NULL;
+			else
+			{
+				t = csv_field_text(out, field.data, field.len, fieldno, &fout);
+				if (fout != NULL)
+					break;
+			}
+			fields = lappend(fields, t);
+
+			/* after a field: a comma, a line end or the end of the input */
+			if (pos < len && buf[pos] == ',')
+			{
+				pos++;
+				continue;
+			}
+			einde = true;
+		}
+
+		/* on an error, skip the rest of the physical line */
+		if (fout != NULL)
+		{
+			while (pos < len && buf[pos] != '\n' && buf[pos] != '\r')
+				pos++;
+		}
+		/* consume the line end */
+		if (pos < len && buf[pos] == '\r')
+		{
+			pos += (pos + 1 < len && buf[pos + 1] == '\n') ? 2 : 1;
+			line++;
+		}
+		else if (pos < len && buf[pos] == '\n')
+		{
+			pos++;
+			line++;
+		}
+
+		csv_emit(out, regel, fout ? NIL : fields, fout);
+		MemoryContextSwitchTo(oldcxt);
+	}
+	pfree(field.data);
+}
+
+/*
+ * verzuim.csv_regels(inhoud text) RETURNS TABLE (regel int, velden text[], fout text)
+ */
+Datum
+verzuim_csv_regels(PG_FUNCTION_ARGS)
+{
+	text	   *inhoud = PG_GETARG_TEXT_PP(0);
+	CsvOutput	out;
+
+	csv_begin_output(fcinfo, &out);
+	out.from_utf8 = false;
+	csv_parse(&out, VARDATA_ANY(inhoud), VARSIZE_ANY_EXHDR(inhoud));
+	return (Datum) 0;
+}
+
+/*
+ * verzuim.csv_regels_bestand(pad text): the same for a server-side file in
+ * UTF-8.  Same privilege rule as COPY FROM a file: superuser or a member of
+ * pg_read_server_files.
+ */
+Datum
+verzuim_csv_regels_bestand(PG_FUNCTION_ARGS)
+{
+	char	   *pad = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	CsvOutput	out;
+	FILE	   *f;
+	struct stat st;
+	char	   *buf;
+	size_t		n;
+
+	if (!has_privs_of_role(GetUserId(), ROLE_PG_READ_SERVER_FILES))
+		ereport(ERROR,
+				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+				 errmsg("permission denied to read a server-side file"),
+				 errdetail("Only roles with privileges of the \"pg_read_server_files\" role may read files on the server, as with COPY FROM a file."),
+				 errhint("Send the file content instead: verzuim.laad_csv_tekst(tabel, inhoud), e.g. in psql with \\set inhoud `cat file.csv`.")));
+	if (!is_absolute_path(pad))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_NAME),
+				 errmsg("the path of a server-side file must be absolute")));
+
+	f = AllocateFile(pad, PG_BINARY_R);
+	if (f == NULL)
+		ereport(ERROR,
+				(errcode_for_file_access(),
+				 errmsg("could not open file \"%s\" for reading: %m", pad)));
+	if (fstat(fileno(f), &st) != 0)
+		ereport(ERROR,
+				(errcode_for_file_access(),
+				 errmsg("could not stat file \"%s\": %m", pad)));
+	if (S_ISDIR(st.st_mode))
+		ereport(ERROR,
+				(errcode(ERRCODE_WRONG_OBJECT_TYPE),
+				 errmsg("\"%s\" is a directory", pad)));
+	if ((Size) st.st_size >= MaxAllocSize)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("file \"%s\" is too large (at most 1 GB)", pad),
+				 errhint("Split the file.")));
+
+	buf = palloc((Size) st.st_size + 1);
+	n = fread(buf, 1, (size_t) st.st_size, f);
+	if (ferror(f))
+		ereport(ERROR,
+				(errcode_for_file_access(),
+				 errmsg("could not read file \"%s\": %m", pad)));
+	FreeFile(f);
+	buf[n] = '\0';
+
+	csv_begin_output(fcinfo, &out);
+	out.from_utf8 = true;
+	csv_parse(&out, buf, (int) n);
+	pfree(buf);
+	return (Datum) 0;
+}
+
+/* ------------------------------------------------------------------------
+ * Soft validation of one value
+ * ------------------------------------------------------------------------ */
+
+static inline bool
+is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* n digits at s; returns their value or -1 */
+static int
+digits(const char *s, int n)
+{
+	int			v = 0;
+
+	for (int i = 0; i < n; i++)
+	{
+		if (!is_digit(s[i]))
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+static int
+days_in_month(int y, int m)
+{
+	static const int dm[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	return dm[m - 1];
+}
+
+/*
+ * YYYY-MM-DD at s (exactly 10 chars).  Returns NULL when valid, else a
+ * reason prefixed with its SQLSTATE.
+ */
+static const char *
+check_iso_date(const char *s)
+{
+	int			y = digits(s, 4),
+				m = digits(s + 5, 2),
+				d = digits(s + 8, 2);
+
+	if (y < 0 || m < 0 || d < 0 || s[4] != '-' || s[7] != '-')
+		return "22007 not a date in the form YYYY-MM-DD";
+	if (y < 1 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+		return "22008 not an existing calendar date";
+	return NULL;
+}
+
+static const char *
+check_date(const char *s, int len)
+{
+	if (len != 10)
+		return "22007 not a date in the form YYYY-MM-DD";
+	return check_iso_date(s);
+}
+
+/* YYYY-MM-DD[( |T)HH:MM[:SS[.ffffff]]][Z|(+|-)HH[[:]MM]] */
+static const char *
+check_timestamp(const char *s, int len)
+{
+	static const char *syntax = "22007 not a timestamp in the form YYYY-MM-DD HH:MM:SS+HH:MM (time and offset optional)";
+	const char *r;
+	int			p = 10;
+
+	if (len < 10)
+		return syntax;
+	r = check_iso_date(s);
+	if (r != NULL)
+		return strncmp(r, "22007", 5) == 0 ? syntax : r;
+	if (p == len)
+		return NULL;
+	if (s[p] != ' ' && s[p] != 'T')
+		return syntax;
+	p++;
+	if (len - p < 5 || digits(s + p, 2) < 0 || s[p + 2] != ':' || digits(s + p + 3, 2) < 0)
+		return syntax;
+	if (digits(s + p, 2) > 23 || digits(s + p + 3, 2) > 59)
+		return "22008 time of day out of range";
+	p += 5;
+	if (p < len && s[p] == ':')
+	{
+		if (len - p < 3 || digits(s + p + 1, 2) < 0)
+			return syntax;
+		if (digits(s + p + 1, 2) > 59)
+			return "22008 time of day out of range";
+		p += 3;
+		if (p < len && s[p] == '.')
+		{
+			int			nf = 0;
+
+			p++;
+			while (p < len && is_digit(s[p]))
+				p++, nf++;
+			if (nf < 1 || nf > 6)
+				return syntax;
+		}
+	}
+	if (p == len)
+		return NULL;
+	if (s[p] == 'Z' && p + 1 == len)
+		return NULL;
+	if (s[p] == '+' || s[p] == '-')
+	{
+		p++;
+		if (len - p < 2 || digits(s + p, 2) < 0)
+			return syntax;
+		if (digits(s + p, 2) > 15)
+			return "22009 time zone offset out of range";
+		p += 2;
+		if (p == len)
+			return NULL;
+		if (s[p] == ':')
+			p++;
+		if (len - p != 2 || digits(s + p, 2) < 0)
+			return syntax;
+		if (digits(s + p, 2) > 59)
+			return "22009 time zone offset out of range";
+		return NULL;
+	}
+	return syntax;
+}
+
+static const char *
+check_integer(const char *s, int len, Oid typid)
+{
+	int			p = 0;
+	bool		neg = false;
+	uint64		v = 0;
+	uint64		max;
+	const char *tname = (typid == INT2OID) ? "smallint" : (typid == INT4OID) ? "integer" : "bigint";
+
+	if (p < len && (s[p] == '+' || s[p] == '-'))
+		neg = (s[p++] == '-');
+	if (p == len)
+		return "22P02 not a whole number";
+	max = (typid == INT2OID) ? (uint64) PG_INT16_MAX :
+		(typid == INT4OID) ? (uint64) PG_INT32_MAX : (uint64) PG_INT64_MAX;
+	if (neg)
+		max += 1;
+	for (; p < len; p++)
+	{
+		if (!is_digit(s[p]))
+			return "22P02 not a whole number";
+		if (v > (max - (uint64) (s[p] - '0')) / 10)
+		{
+			/* still a number: keep checking the syntax first */
+			for (p++; p < len; p++)
+				if (!is_digit(s[p]))
+					return "22P02 not a whole number";
+			return psprintf("22003 out of range for type %s", tname);
+		}
+		v = v * 10 + (uint64) (s[p] - '0');
+	}
+	return NULL;
+}
+
+/* [+-]digits[.digits] or [+-].digits; with typmod: precision and scale */
+static const char *
+check_numeric(const char *s, int len, int32 typmod)
+{
+	int			p = 0;
+	int			intstart,
+				intlen,
+				fraclen = 0;
+
+	if (p < len && (s[p] == '+' || s[p] == '-'))
+		p++;
+	intstart = p;
+	while (p < len && is_digit(s[p]))
+		p++;
+	intlen = p - intstart;
+	if (p < len && s[p] == '.')
+	{
+		int			fracstart = ++p;
+
+		while (p < len && is_digit(s[p]))
+			p++;
+		fraclen = p - fracstart;
+		if (p != len || (intlen == 0 && fraclen == 0))
+			return "22P02 not a number (use a decimal point, no thousands separators)";
+		/* trailing zeros do not count as decimals */
+		while (fraclen > 0 && s[fracstart + fraclen - 1] == '0')
+			fraclen--;
+	}
+	else if (p != len || intlen == 0)
+		return "22P02 not a number (use a decimal point, no thousands separators)";
+
+	/* leading zeros do not count as digits */
+	while (intlen > 0 && s[intstart] == '0')
+		intstart++, intlen--;
+
+	if (typmod >= (int32) VARHDRSZ)
+	{
+		int			precision = ((typmod - VARHDRSZ) >> 16) & 0xffff;
+		int			scale = (typmod - VARHDRSZ) & 0x7ff;
+
+		if (scale < 0 || scale > precision)
+			return NULL;		/* unusual typmods: leave them to numeric_in */
+		if (fraclen > scale)
+			return psprintf("22P02 more than %d decimal%s", scale, scale == 1 ? "" : "s");
+		if (intlen > precision - scale)
+			return psprintf("22003 out of range for numeric(%d,%d)", precision, scale);
+	}
+	return NULL;
+}
+
+static const char *
+check_enum(const char *s, int len, Oid typid)
+{
+	StringInfoData buf;
+	CatCList   *list;
+	int		   *order;
+	int			n;
+	char		label[NAMEDATALEN];
+
+	if (len < NAMEDATALEN)
+	{
+		memcpy(label, s, len);
+		label[len] = '\0';
+		if (SearchSysCacheExists2(ENUMTYPOIDNAME, ObjectIdGetDatum(typid), CStringGetDatum(label)))
+			return NULL;
+	}
+
+	/* unknown: list the codes in their order */
+	list = SearchSysCacheList1(ENUMTYPOIDNAME, ObjectIdGetDatum(typid));
+	n = list->n_members;
+	order = palloc_array(int, n);
+	for (int i = 0; i < n; i++)
+		order[i] = i;
+	/* insertion sort on enumsortorder: code lists are short */
+	for (int i = 1; i < n; i++)
+	{
+		int			k = order[i];
+		float4		ks = ((Form_pg_enum) GETSTRUCT(&list->members[k]->tuple))->enumsortorder;
+		int			j = i - 1;
+
+		while (j >= 0 &&
+			   ((Form_pg_enum) GETSTRUCT(&list->members[order[j]]->tuple))->enumsortorder > ks)
+		{
+			order[j + 1] = order[j];
+			j--;
+		}
+		order[j + 1] = k;
+	}
+	initStringInfo(&buf);
+	appendStringInfo(&buf, "22P02 unknown code for %s; allowed: ", format_type_be(typid));
+	for (int i = 0; i < n; i++)
+	{
+		Form_pg_enum e = (Form_pg_enum) GETSTRUCT(&list->members[order[i]]->tuple);
+
+		appendStringInfo(&buf, "%s%s", i > 0 ? ", " : "", NameStr(e->enumlabel));
+	}
+	ReleaseSysCacheList(list);
+	return buf.data;
+}
+
+/*
+ * verzuim.csv_veldfout(waarde text, typ regtype, typmod int DEFAULT -1) RETURNS text
+ *
+ * NULL when waarde is a valid value of typ in the loader's formats, else
+ * the SQLSTATE, a space and the reason.  For a domain only its base type is
+ * checked (the loader checks domain constraints itself).
+ */
+Datum
+verzuim_csv_veldfout(PG_FUNCTION_ARGS)
+{
+	text	   *waarde = PG_GETARG_TEXT_PP(0);
+	Oid			typid = PG_GETARG_OID(1);
+	int32		typmod = PG_ARGISNULL(2) ? -1 : PG_GETARG_INT32(2);
+	const char *s = VARDATA_ANY(waarde);
+	int			len = VARSIZE_ANY_EXHDR(waarde);
+	const char *r = NULL;
+	Oid			base;
+
+	if (get_typtype(typid) == TYPTYPE_DOMAIN)
+		base = getBaseTypeAndTypmod(typid, &typmod);
+	else
+		base = typid;
+
+	if (type_is_enum(base))
+		r = check_enum(s, len, base);
+	else
+	{
+		switch (base)
+		{
+			case DATEOID:
+				r = check_date(s, len);
+				break;
+			case TIMESTAMPTZOID:
+			case TIMESTAMPOID:
+				r = check_timestamp(s, len);
+				break;
+			case INT2OID:
+			case INT4OID:
+			case INT8OID:
+				r = check_integer(s, len, base);
+				break;
+			case NUMERICOID:
+				r = check_numeric(s, len, typmod);
+				break;
+			case BOOLOID:
+				{
+					char	   *c = text_to_cstring(waarde);
+					bool		b;
+
+					if (!parse_bool(c, &b))
+						r = "22P02 not a boolean (use true or false)";
+					break;
+				}
+			case TEXTOID:
+				break;
+			case VARCHAROID:
+			case BPCHAROID:
+				if (typmod >= (int32) VARHDRSZ &&
+					pg_mbstrlen_with_len(s, len) > typmod - (int32) VARHDRSZ)
+					r = psprintf("22001 longer than %d characters", typmod - (int32) VARHDRSZ);
+				break;
+			default:
+				ereport(ERROR,
+						(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+						 errmsg("the CSV loader does not support columns of type %s",
+								format_type_be(typid))));
+		}
+	}
+	if (r == NULL)
+		PG_RETURN_NULL();
+	PG_RETURN_TEXT_P(cstring_to_text(r));
+}
