@@ -456,11 +456,15 @@ row_regio(FunctionCallInfo fcinfo, SfuncCache *c, int argno)
 	}
 	else
 	{
-		text	   *t = PG_GETARG_TEXT_PP(argno);
-		int			len = VARSIZE_ANY_EXHDR(t);
+		struct varlena *t = (struct varlena *) DatumGetPointer(PG_GETARG_DATUM(argno));
+		int			len;
 
-		if (c->regio_geldig && !c->regio_null && c->regio_len == len &&
-			memcmp(c->regio_bytes, VARDATA_ANY(t), len) == 0)
+		/* PG_GETARG_TEXT_PP without the function call for the usual short, plain value */
+		if (unlikely(VARATT_IS_EXTENDED(t) && !VARATT_IS_SHORT(t)))
+			t = pg_detoast_datum_packed(t);
+		len = VARSIZE_ANY_EXHDR(t);
+		if (likely(c->regio_geldig && !c->regio_null && c->regio_len == len &&
+				   memcmp(c->regio_bytes, VARDATA_ANY(t), len) == 0))
 			r = (VerzuimRegio) c->regio;
 		else
 		{

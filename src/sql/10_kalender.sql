@@ -289,3 +289,12 @@ FROM (
 ORDER BY d.schooljaar, array_position(ARRAY['noord', 'midden', 'zuid'], d.regio);
 COMMENT ON VIEW verzuim.kalender_dekking IS
   'Which schooljaren have complete holiday data per vakantieregio: a schooljaar needs its herfst, kerst, voorjaar, mei and zomer vakantie and the zomervakantie of the schooljaar before (which decides the first school days in August). ontbreekt lists what is missing; lesdagen is the number of school days when complete.';
+
+COMMENT ON CONSTRAINT vakantie_schooljaar_check ON verzuim.vakantie IS
+  'schooljaar must be written as two consecutive years, e.g. 2023-2024';
+COMMENT ON CONSTRAINT vakantie_soort_check ON verzuim.vakantie IS
+  'soort must be a lower-case name (herfst, kerst, voorjaar, mei, zomer or an extra one)';
+COMMENT ON CONSTRAINT vakantie_periode_check ON verzuim.vakantie IS
+  'periode must be a bounded, non-empty period of at most 92 days';
+COMMENT ON CONSTRAINT vakantie_check ON verzuim.vakantie IS
+  'a holiday must start within its schooljaar (1 August - 31 July)';
