@@ -44,6 +44,10 @@ build_install() {
     make -C "$REPO_ROOT" -s install PG_CONFIG=$PG_BIN/pg_config >/dev/null || die "make install failed"
 }
 
+# Run a command as the unprivileged postgres user (the server refuses root),
+# from / so that a private working directory does not matter.
+as_postgres() { (cd / && runuser -u postgres -- "$@"); }
+
 # start_cluster DIR: a throwaway cluster owned by postgres, Unix socket in DIR/sock.
 # Exports PGHOST, PGPORT, PGUSER for the clients that follow.
 start_cluster() {
@@ -51,7 +55,7 @@ start_cluster() {
     mkdir -p "$dir/sock"
     chown -R postgres:postgres "$dir"
     chmod 700 "$dir"
-    runuser -u postgres -- "$PG_BIN/initdb" -D "$dir/data" -U postgres --auth=trust \
+    as_postgres "$PG_BIN/initdb" -D "$dir/data" -U postgres --auth=trust \
         -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log"; die "initdb failed"; }
     cat >>"$dir/data/postgresql.conf" <<CONF
 listen_addresses = ''
@@ -68,7 +72,7 @@ lc_messages = 'C'
 CONF
     local extra
     for extra in "$@"; do echo "$extra" >>"$dir/data/postgresql.conf"; done
-    runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start >/dev/null \
+    as_postgres "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start >/dev/null \
         || { tail -20 "$dir/server.log"; die "the PostgreSQL server did not start"; }
     export PGHOST=$dir/sock PGPORT=5432 PGUSER=postgres
 }
@@ -76,6 +80,6 @@ CONF
 stop_cluster() {
     local dir=$1
     [ -f "$dir/data/postmaster.pid" ] && \
-        runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1
+        as_postgres "$PG_BIN/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1
     return 0
 }
