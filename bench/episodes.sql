@@ -25,7 +25,8 @@
 --                    unnest, keep the islands that touch an absent day
 -- Times: the fastest "Execution Time" of EXPLAIN (ANALYZE, TIMING OFF) over
 -- :herhaal runs after a warm-up (the machine may be shared; other processes
--- only ever add time).  EXPLAIN ANALYZE computes every output row (final
+-- only ever add time), and for serial runs also the fastest CPU time of the
+-- backend (/proc/self/stat, 10 ms ticks), which other processes hardly touch.  EXPLAIN ANALYZE computes every output row (final
 -- functions included) but sends none to the client.  Serial, then 2 parallel
 -- workers (parallel_setup_cost = parallel_tuple_cost = 0, so that the planner
 -- takes a parallel plan wherever one exists).
@@ -59,8 +60,11 @@ SELECT 'generated registration tables (bench/generate.sh): ' || count(*) || ' af
 FROM verzuim.afwezigheid \gset
 \else
 SELECT NOT EXISTS (SELECT 1 FROM pg_class WHERE relname = 'bench_afwezigheid' AND relkind = 'r'
-                   AND pg_table_is_visible(oid))
-       OR (SELECT count(*) FROM bench_afwezigheid) <> :rijen AS opnieuw \gset
+                   AND pg_table_is_visible(oid)) AS opnieuw \gset
+\if :opnieuw
+\else
+SELECT (SELECT count(*) FROM bench_afwezigheid) <> :rijen AS opnieuw \gset
+\endif
 \if :opnieuw
 \echo building bench_afwezigheid with :rijen rows (verzuim.afwezigheid is empty)
 DROP TABLE IF EXISTS bench_afwezigheid;
@@ -109,18 +113,36 @@ GROUP BY r.regio;
 ANALYZE bench_lesdag;
 ANALYZE bench_nietschool;
 
-CREATE OR REPLACE FUNCTION pg_temp.tijd(q text, n int) RETURNS numeric
+-- CPU time of this backend in ms (utime + stime from /proc, Linux; needs the right to
+-- read server files, else NULL).  Parallel workers are not included, so it is reported
+-- for the serial runs only, where it is immune to other processes on the machine.
+CREATE OR REPLACE FUNCTION pg_temp.cpu_ms() RETURNS numeric
+LANGUAGE plpgsql AS $$
+DECLARE v text[];
+BEGIN
+  v := regexp_split_to_array(split_part(pg_read_file('/proc/self/stat'), ') ', 2), ' ');
+  RETURN (v[12]::numeric + v[13]::numeric) * 10;  -- fields 14, 15; 100 ticks per second
+EXCEPTION WHEN OTHERS THEN
+  RETURN NULL;
+END $$;
+
+-- {fastest execution time, fastest backend CPU time} over n runs after a warm-up
+CREATE OR REPLACE FUNCTION pg_temp.tijd(q text, n int) RETURNS numeric[]
 LANGUAGE plpgsql AS $$
 DECLARE
   j json;
+  c0 numeric;
   ts numeric[] := '{}';
+  cs numeric[] := '{}';
 BEGIN
   EXECUTE 'EXPLAIN (ANALYZE, TIMING OFF, FORMAT JSON) ' || q INTO j;  -- warm-up
   FOR i IN 1..n LOOP
+    c0 := pg_temp.cpu_ms();
     EXECUTE 'EXPLAIN (ANALYZE, TIMING OFF, FORMAT JSON) ' || q INTO j;
+    cs := cs || (pg_temp.cpu_ms() - c0);
     ts := ts || (j->0->>'Execution Time')::numeric;
   END LOOP;
-  RETURN (SELECT min(x) FROM unnest(ts) x);
+  RETURN ARRAY[(SELECT min(x) FROM unnest(ts) x), (SELECT min(x) FROM unnest(cs) x)];
 END $$;
 
 CREATE OR REPLACE FUNCTION pg_temp.is_parallel(q text) RETURNS boolean
@@ -154,24 +176,24 @@ SELECT (SELECT sum(cardinality(array(SELECT unnest(e))))
 
 -- serial ---------------------------------------------------------------------------------
 SET max_parallel_workers_per_gather = 0;
-SELECT pg_temp.tijd(:'q_floor', :herhaal) AS s_floor,
-       pg_temp.tijd(:'q_kaal', :herhaal) AS s_kaal,
-       pg_temp.tijd(:'q_episodes', :herhaal) AS s_episodes,
-       pg_temp.tijd(:'q_reden', :herhaal) AS s_reden,
-       pg_temp.tijd(:'q_sql', :herhaal) AS s_sql,
-       pg_temp.tijd(:'q_multi', 1) AS s_multi \gset
+SELECT f[1] AS s_floor, f[2] AS c_floor, k[1] AS s_kaal, k[2] AS c_kaal,
+       e[1] AS s_episodes, e[2] AS c_episodes, r[1] AS s_reden, r[2] AS c_reden,
+       q[1] AS s_sql, q[2] AS c_sql, m[1] AS s_multi, m[2] AS c_multi
+FROM (SELECT pg_temp.tijd(:'q_floor', :herhaal) f, pg_temp.tijd(:'q_kaal', :herhaal) k,
+             pg_temp.tijd(:'q_episodes', :herhaal) e, pg_temp.tijd(:'q_reden', :herhaal) r,
+             pg_temp.tijd(:'q_sql', :herhaal) q, pg_temp.tijd(:'q_multi', 1) m) x \gset
 
 -- 2 parallel workers -----------------------------------------------------------------------
 SET max_parallel_workers_per_gather = 2;
 SET parallel_setup_cost = 0;
 SET parallel_tuple_cost = 0;
 SELECT pg_temp.is_parallel(:'q_floor') AS par_floor, pg_temp.is_parallel(:'q_episodes') AS par_episodes \gset
-SELECT pg_temp.tijd(:'q_floor', :herhaal) AS p_floor,
-       pg_temp.tijd(:'q_kaal', :herhaal) AS p_kaal,
-       pg_temp.tijd(:'q_episodes', :herhaal) AS p_episodes,
-       pg_temp.tijd(:'q_reden', :herhaal) AS p_reden,
-       pg_temp.tijd(:'q_sql', :herhaal) AS p_sql,
-       pg_temp.tijd(:'q_multi', 1) AS p_multi \gset
+SELECT (pg_temp.tijd(:'q_floor', :herhaal))[1] AS p_floor,
+       (pg_temp.tijd(:'q_kaal', :herhaal))[1] AS p_kaal,
+       (pg_temp.tijd(:'q_episodes', :herhaal))[1] AS p_episodes,
+       (pg_temp.tijd(:'q_reden', :herhaal))[1] AS p_reden,
+       (pg_temp.tijd(:'q_sql', :herhaal))[1] AS p_sql,
+       (pg_temp.tijd(:'q_multi', 1))[1] AS p_multi \gset
 RESET max_parallel_workers_per_gather;
 RESET parallel_setup_cost;
 RESET parallel_tuple_cost;
@@ -179,25 +201,29 @@ RESET parallel_tuple_cost;
 \echo
 \echo episodes per pupil (fastest of :herhaal runs, ms; multiranges: 1 run)
 \echo data: :data
-\echo episodes: :n_episodes from verzuim.episodes, :n_sql from plain SQL (:pupils_two_regios pupils with two regio''s)
+\echo episodes: :n_episodes from verzuim.episodes, :n_sql from plain SQL; :pupils_two_regios pupils have rows in more than one vakantieregio
 \echo parallel plans chosen: floor :par_floor, episodes :par_episodes
 SELECT query,
        round(serieel, 1) AS serieel_ms,
+       round(cpu, 0) AS serieel_cpu_ms,
        round(parallel, 1) AS par2_ms,
        round(serieel / nullif(:s_floor, 0), 2) AS "serieel / floor",
+       round(cpu / nullif(:'c_floor'::numeric, 0), 2) AS "cpu / floor",
        round(parallel / nullif(:p_floor, 0), 2) AS "par2 / floor",
        round(serieel / nullif(:s_episodes, 0), 2) AS "serieel / episodes",
        round(serieel / nullif(parallel, 0), 2) AS "serieel / par2"
-FROM (VALUES (1, 'floor: count(*) per pupil, same join', :s_floor, :p_floor),
-             (2, 'floor: count(*) per pupil, bare table', :s_kaal, :p_kaal),
-             (3, 'verzuim.episodes(datum, regio)', :s_episodes, :p_episodes),
-             (4, 'verzuim.episodes(datum, regio, reden)', :s_reden, :p_reden),
-             (5, 'plain SQL (numbered lesdagen, nr - dense_rank)', :s_sql, :p_sql),
-             (6, 'multiranges (ANCHORS §5)', :s_multi, :p_multi)) t(nr, query, serieel, parallel)
+FROM (VALUES (1, 'floor: count(*) per pupil, same FROM', :s_floor, :'c_floor'::numeric, :p_floor),
+             (2, 'floor: count(*) per pupil, bare table', :s_kaal, :'c_kaal'::numeric, :p_kaal),
+             (3, 'verzuim.episodes(datum, regio)', :s_episodes, :'c_episodes'::numeric, :p_episodes),
+             (4, 'verzuim.episodes(datum, regio, reden)', :s_reden, :'c_reden'::numeric, :p_reden),
+             (5, 'plain SQL (numbered lesdagen, nr - dense_rank)', :s_sql, :'c_sql'::numeric, :p_sql),
+             (6, 'multiranges (ANCHORS §5)', :s_multi, :'c_multi'::numeric, :p_multi)) t(nr, query, serieel, cpu, parallel)
 ORDER BY nr;
 
 SELECT CASE WHEN :s_episodes <= 1.3 * :s_floor AND :p_episodes <= 1.3 * :p_floor THEN 'met' ELSE 'MISSED' END
          AS "episodes <= 1.3x floor",
+       CASE WHEN :'c_episodes' = '' THEN 'n/a' WHEN :'c_episodes'::numeric <= 1.3 * :'c_floor'::numeric THEN 'met' ELSE 'MISSED' END
+         AS "same in serial CPU time",
        CASE WHEN :s_sql >= 1.5 * :s_episodes THEN 'met' ELSE 'MISSED' END AS ">= 1.5x faster than plain SQL",
        CASE WHEN :s_multi >= 5 * :s_episodes THEN 'met' ELSE 'MISSED' END AS ">= 5x faster than multiranges",
        CASE WHEN :p_episodes <= :s_episodes THEN 'met' ELSE 'MISSED' END AS "parallel not slower than serial";

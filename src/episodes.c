@@ -436,6 +436,18 @@ sfunc_cache(FunctionCallInfo fcinfo)
 	return c;
 }
 
+/* a short byte comparison, inlined (regio names are a few bytes) */
+static inline bool
+bytes_gelijk(const char *a, const char *b, int len)
+{
+	int			i;
+
+	for (i = 0; i < len; i++)
+		if (a[i] != b[i])
+			return false;
+	return true;
+}
+
 /* The regio of a row, parsed only when its bytes differ from the previous row's. */
 static inline VerzuimRegio
 row_regio(FunctionCallInfo fcinfo, SfuncCache *c, int argno)
@@ -464,7 +476,7 @@ row_regio(FunctionCallInfo fcinfo, SfuncCache *c, int argno)
 			t = pg_detoast_datum_packed(t);
 		len = VARSIZE_ANY_EXHDR(t);
 		if (likely(c->regio_geldig && !c->regio_null && c->regio_len == len &&
-				   memcmp(c->regio_bytes, VARDATA_ANY(t), len) == 0))
+				   bytes_gelijk(c->regio_bytes, VARDATA_ANY(t), len)))
 			r = (VerzuimRegio) c->regio;
 		else
 		{
@@ -752,12 +764,22 @@ verzuim_episodes_combine(PG_FUNCTION_ARGS)
 static void
 send_buffer(StringInfo buf, DagBuffer *b)
 {
+	uint32	   *uit;
 	int32		i;
 
 	buffer_compact(b);
 	pq_sendint32(buf, b->n);
+	/* the dates in network byte order, written in one go */
+	enlargeStringInfo(buf, b->n * sizeof(uint32));
+	uit = (uint32 *) (buf->data + buf->len);
 	for (i = 0; i < b->n; i++)
-		pq_sendint32(buf, b->dagen[i]);
+	{
+		uint32		v = pg_hton32((uint32) b->dagen[i]);
+
+		memcpy(&uit[i], &v, sizeof(v));
+	}
+	buf->len += b->n * sizeof(uint32);
+	buf->data[buf->len] = '\0';
 }
 
 PG_FUNCTION_INFO_V1(verzuim_episodes_serialize);
@@ -816,7 +838,11 @@ recv_buffer(StringInfo buf, DagBuffer *b)
 	buffer_reserve(CurrentMemoryContext, b, n);
 	for (i = 0; i < n; i++)
 	{
-		int32		e = (int32) pq_getmsgint(buf, 4);
+		uint32		v;
+		int32		e;
+
+		memcpy(&v, buf->data + buf->cursor + i * sizeof(uint32), sizeof(v));
+		e = (int32) pg_ntoh32(v);
 
 		if (e < 0 || EPI_REGIO(e) >= REGIO_AANTAL || EPI_DAG(e) > KALENDER_LAATSTE)
 			raise_corrupt("A date or regio is out of range.");
@@ -824,6 +850,7 @@ recv_buffer(StringInfo buf, DagBuffer *b)
 			raise_corrupt("The dates are not strictly increasing.");
 		b->dagen[i] = e;
 	}
+	buf->cursor += n * sizeof(uint32);
 	b->n = n;
 	b->sorted = true;
 }
@@ -1085,6 +1112,8 @@ epi_heeft_lesdag(const EpiKalenders *kal, uint8 mask, DateADT van, DateADT tot,
 	return false;
 }
 
+#define EPI_STAPEL 64			/* episodes of a group kept on the stack */
+
 PG_FUNCTION_INFO_V1(verzuim_episodes_final);
 Datum
 verzuim_episodes_final(PG_FUNCTION_ARGS)
@@ -1102,6 +1131,8 @@ verzuim_episodes_final(PG_FUNCTION_ARGS)
 	int32		ipz = 0;
 	DateADT    *van;
 	DateADT    *tot;
+	DateADT		van_stapel[EPI_STAPEL];
+	DateADT		tot_stapel[EPI_STAPEL];
 	int32		nranges = 0;
 	DateADT		start = 0,
 				prev = 0;
@@ -1162,8 +1193,16 @@ verzuim_episodes_final(PG_FUNCTION_ARGS)
 		}
 	}
 
-	van = palloc(sizeof(DateADT) * n);
-	tot = palloc(sizeof(DateADT) * n);
+	if (n <= EPI_STAPEL)
+	{
+		van = van_stapel;
+		tot = tot_stapel;
+	}
+	else
+	{
+		van = palloc(sizeof(DateADT) * n);
+		tot = palloc(sizeof(DateADT) * n);
+	}
 	i = 0;
 	while (i < n)
 	{
@@ -1360,7 +1399,7 @@ verzuim_thuiszit(PG_FUNCTION_ARGS)
 	heeft_norm_vanaf = !heeft_eind || norm_vanaf < eind;
 
 	k = verzuim_kalender(regio);
-	controle_tot = eff_eind - 1;
+	controle_tot = eff_eind - 1;	/* the span the status rests on */
 
 	if (verzuim_lrv_eenheid == LRV_LESWEKEN)
 	{
@@ -1370,12 +1409,24 @@ verzuim_thuiszit(PG_FUNCTION_ARGS)
 					 errmsg("verzuim.lrv_drempel must be in weeks or days when verzuim.lrv_eenheid is lesweken"),
 					 errhint("Use e.g. SET verzuim.lrv_drempel = '4 weeks'.")));
 		heeft_lrv_vanaf = lesweken_vanaf(k, start, verzuim_lrv_drempel->day, grens, &lrv_vanaf);
+
+		/*
+		 * Beyond the peildatum lrv_vanaf is a projection: when the weeks it
+		 * counts lie in a window of missing holiday data, it is not known
+		 * (NULL) rather than an error.  Up to the peildatum the status must
+		 * be exact, so there verzuim.onvolledige_kalender applies as usual.
+		 */
 		if (heeft_lrv_vanaf)
-			controle_tot = Max(controle_tot, lrv_vanaf);
-		else if (!heeft_eind || eind > KALENDER_LAATSTE)
-			controle_tot = KALENDER_LAATSTE;
-		else
-			controle_tot = Max(controle_tot, eind - 1);
+		{
+			DateADT		x;
+
+			for (x = peildatum + 1; x <= lrv_vanaf; x++)
+				if (k->flags[x - k->eerste] & KDAG_ONBEKEND)
+				{
+					heeft_lrv_vanaf = false;
+					break;
+				}
+		}
 	}
 	else
 	{

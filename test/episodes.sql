@@ -1,6 +1,6 @@
 BEGIN;
 CREATE EXTENSION IF NOT EXISTS verzuim CASCADE;
-SELECT plan(81);
+SELECT plan(84);
 
 -- Thuiszit episodes (src/episodes.c): verzuim.episodes against the plain-SQL
 -- multirange oracle of ANCHORS.md §5 (extended with the non-school days of
@@ -385,6 +385,14 @@ SELECT is((SELECT count(*)::int FROM
                  (SELECT datum FROM ep_lw w WHERE w.regio = a.regio AND w.datum >= a.s0 AND w.lesweek
                   ORDER BY datum OFFSET 28 LIMIT 1)), 0,
           'lesweken: lrv_vanaf is the 29th day in weeks with a school day of the regio');
+-- a projection beyond the peildatum through missing holiday data (meivakantie 2026) is unknown,
+-- not an error; the status up to the peildatum still follows onvolledige_kalender
+SELECT is((SELECT (s).lrv_vanaf FROM verzuim.thuiszit('[2026-03-02,)', '2026-03-10', 'midden') s),
+          date '2026-03-30', 'lesweken: a projection through known weeks (2 Mar + 28 days)');
+SELECT is((SELECT ROW((s).lrv, (s).lrv_vanaf)::text FROM verzuim.thuiszit('[2026-04-01,)', '2026-04-09', 'midden') s),
+          '(f,)', 'lesweken: a projection through the unknown meivakantie 2026 is NULL');
+SELECT throws_ok($$SELECT verzuim.thuiszit('[2026-04-20,)', '2026-05-10', 'midden')$$, '22023', NULL,
+                 'a peildatum inside the unknown meivakantie 2026: 22023');
 SELECT cmp_ok((SELECT count(*)::int FROM generate_series(date '2023-06-05', date '2024-09-30', '3 days') s0
                WHERE (verzuim.thuiszit(daterange(s0::date, NULL), date '2025-06-30', 'midden')).lrv_vanaf
                      > s0::date + 28), '>', 10, 'lesweken pushes lrv_vanaf past holidays for some starts');

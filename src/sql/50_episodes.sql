@@ -91,7 +91,7 @@ CREATE AGGREGATE verzuim.episodes(datum date, regio text, reden verzuim.reden) (
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE verzuim.episodes(date, text, verzuim.reden) IS
-  'As episodes(datum, regio), deciding per row from the reden which absences count: ongeoorloofd and luxe are absent days; te_laat never is (the pupil was at school); geoorloofd reasons (ziek, schorsing, verlof_13a, verlof_14, religieus, overig_geoorloofd) follow the setting verzuim.ziekte_in_episode, read once per group: onderbreekt (default, statutory reading: the day is a school day without ongeoorloofd absence and ends the episode), pauzeert (bridged like a holiday, not an episode day), telt_mee (an absent day). A day with both an ongeoorloofd and a geoorloofd row is an absent day. Rows with NULL reden are skipped. Pass a verzuim.reden value (a column or ''ziek''::verzuim.reden): an untyped literal picks episodes(datum, regio, brin).';
+  'As episodes(datum, regio), deciding per row from the reden which absences count: ongeoorloofd and luxe are absent days; te_laat never is (the pupil was at school); geoorloofd reasons (ziek, schorsing, verlof_13a, verlof_14, religieus, overig_geoorloofd) follow the setting verzuim.ziekte_in_episode, read once per group: onderbreekt (default, statutory reading: the day is a school day without ongeoorloofd absence and ends the episode), pauzeert (bridged like a holiday, not an episode day), telt_mee (an absent day). A day with both an ongeoorloofd and a geoorloofd row is an absent day. Every row counts as a whole day, whatever its uren: leave out partial days in the WHERE clause (e.g. uren >= 5) when only whole-day absence should count (DOMAIN.md §14.3). Rows with NULL reden are skipped. Pass a verzuim.reden value (a column or ''ziek''::verzuim.reden): an untyped literal picks episodes(datum, regio, brin).';
 
 CREATE AGGREGATE verzuim.episodes(datum date, regio text, brin text, reden verzuim.reden) (
     SFUNC = verzuim.episodes_sfunc,
@@ -131,7 +131,7 @@ COMMENT ON COLUMN verzuim.thuiszit_status.lrv IS
 COMMENT ON COLUMN verzuim.thuiszit_status.boven_norm IS
   'Above the norm at the peildatum: the episode has lasted longer than verzuim.norm (norm_vanaf <= peildatum).';
 COMMENT ON COLUMN verzuim.thuiszit_status.lrv_vanaf IS
-  'First day on which the episode is longer than verzuim.lrv_drempel (may lie after the peildatum for a running episode); NULL when the episode ended before.';
+  'First day on which the episode is longer than verzuim.lrv_drempel (may lie after the peildatum for a running episode); NULL when the episode ended before, and (lrv_eenheid lesweken) when a date after the peildatum would rest on missing holiday data.';
 COMMENT ON COLUMN verzuim.thuiszit_status.norm_vanaf IS
   'First day on which the episode is longer than verzuim.norm, lower + norm (may lie after the peildatum for a running episode); NULL when the episode ended before.';
 
