@@ -28,7 +28,7 @@ typedef enum VerzuimRegio
 #define KDAG_WEEKEND	0x01
 #define KDAG_FEESTDAG	0x02	/* public holiday on which schools are closed */
 #define KDAG_VAKANTIE	0x04	/* regional school holiday */
-#define KDAG_ONBEKEND	0x08	/* schooljaar of this date lacks holiday data */
+#define KDAG_ONBEKEND	0x08	/* in the window of a holiday missing from verzuim.vakantie */
 
 typedef struct VerzuimKalender
 {
@@ -58,8 +58,10 @@ extern void verzuim_kalender_bereik(DateADT d);
 
 /*
  * Apply the verzuim.onvolledige_kalender policy to the dates [van, tot]
- * (inclusive): ERROR (or a WARNING) when any of them lies in a schooljaar
- * without complete holiday data for the region.  Every public function that
+ * (inclusive): ERROR (or a WARNING) when any of them lies in the window of
+ * a standard holiday (herfst 1 Oct-15 Nov, kerst 10 Dec-20 Jan, voorjaar
+ * 25 Jan-20 Mar, mei 10 Apr-20 May, zomer 20 Jun-20 Sep) that is missing
+ * from verzuim.vakantie for the region.  Every public function that
  * answers "is this a school day" must call this (once per call or per
  * aggregate, for the whole span it looks at).
  */
