@@ -25,4 +25,40 @@ SELECT geboortedatum, regio,
        verzuim.kwalificatieplicht_periode(geboortedatum, NULL, NULL, regio) AS kwalificatieplicht,
        verzuim.leerplicht_status(geboortedatum, '2024-10-01', NULL, NULL, regio) AS status_1_okt_2024
 FROM (VALUES (date '2019-12-14', 'noord'), ('2019-07-20', 'zuid'), ('2016-02-29', 'midden'),
-             ('2008-08-01', 'noord'), ('2006-05-03', 'midden')) AS v(geboortedatum, regio);
+             ('2009-11-03', 'noord'), ('2006-05-03', 'midden')) AS v(geboortedatum, regio);
+
+\echo
+\echo '5. The generated registration tables (bench/generate.sh): rows per table'
+SELECT tabel, rijen FROM verzuim.registratie_omvang ORDER BY tabel;
+
+\echo
+\echo '6. Pupils per gemeente and their unauthorised absence in schooljaar 2024-2025'
+SELECT g.naam AS gemeente, count(DISTINCT l.leerling_id) AS leerlingen,
+       count(DISTINCT a.leerling_id) AS met_ongeoorloofd_verzuim,
+       coalesce(sum(a.uren), 0) AS uren_ongeoorloofd
+FROM verzuim.gemeente g
+JOIN verzuim.leerling l ON l.woongemeente = g.gemeentecode
+LEFT JOIN verzuim.afwezigheid a ON a.leerling_id = l.leerling_id
+     AND a.reden IN ('ongeoorloofd', 'luxe', 'te_laat')
+     AND a.datum <@ verzuim.schooljaar_periode('2024-2025')
+GROUP BY g.naam ORDER BY leerlingen DESC;
+
+\echo
+\echo '7. The ten longest episodes of unauthorised whole-day absence in 2024-2025 (episodes aggregate), with thuiszit status at the end of the schooljaar'
+WITH ep AS (
+  SELECT a.leerling_id, s.vakantieregio AS regio,
+         verzuim.episodes(a.datum, s.vakantieregio, a.reden) AS episodes
+  FROM verzuim.afwezigheid a JOIN verzuim.school s USING (brin)
+  WHERE a.datum <@ verzuim.schooljaar_periode('2024-2025') AND a.uren >= 5
+  GROUP BY a.leerling_id, s.vakantieregio)
+SELECT ep.leerling_id, e.episode, t.duur_dagen, t.duur_lesdagen, t.lopend, t.lrv, t.boven_norm
+FROM ep CROSS JOIN LATERAL unnest(ep.episodes) AS e(episode)
+CROSS JOIN LATERAL verzuim.thuiszit(e.episode, '2025-07-31', ep.regio) AS t
+ORDER BY t.duur_dagen DESC NULLS LAST, ep.leerling_id LIMIT 10;
+
+\echo
+\echo '8. Absoluut verzuim on 1 July 2025: pupils leer- or kwalificatieplichtig, not enrolled, without vrijstelling'
+SELECT count(*) AS episodes, count(DISTINCT leerling_id) AS leerlingen,
+       count(*) FILTER (WHERE upper_inf(episode)) AS lopend_op_peildatum
+FROM verzuim.absoluut_verzuim('2025-07-01')
+WHERE episode && verzuim.schooljaar_periode('2024-2025');
