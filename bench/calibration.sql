@@ -60,9 +60,10 @@ WITH vak(regio, lo, hi) AS (VALUES
     ('noord', '2025-07-12', '2025-08-24'), ('midden', '2025-07-19', '2025-08-31'),
     ('zuid', '2025-07-05', '2025-08-17')),
 feest(feestdag) AS (VALUES
-    -- 1e/2e Kerstdag, Nieuwjaar, Goede Vrijdag, 2e Paasdag, Koningsdag (27 April
-    -- 2025 is a Sunday), Bevrijdingsdag, Hemelvaart, 2e Pinksterdag
-    (date '2024-12-25'), ('2024-12-26'), ('2025-01-01'), ('2025-04-18'), ('2025-04-21'),
+    -- 1e/2e Kerstdag, Nieuwjaar, 2e Paasdag, Koningsdag (27 April 2025 is a
+    -- Sunday), Bevrijdingsdag (a lustrum year), Hemelvaart, 2e Pinksterdag.
+    -- Goede Vrijdag is a school day (the default of the extension's calendar).
+    (date '2024-12-25'), ('2024-12-26'), ('2025-01-01'), ('2025-04-21'),
     ('2025-04-26'), ('2025-05-05'), ('2025-05-29'), ('2025-06-09')),
 dag AS (
     SELECT r.regio, g.d::date AS datum,

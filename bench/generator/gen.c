@@ -653,17 +653,22 @@ cal_build(int sy)
 	C.d0 = aug1(sy);
 	C.nd = aug1(sy + 1) - C.d0;
 
-	/* public holidays on which schools are closed (conservative list) */
+	/*
+	 * Public holidays on which schools are closed: the defaults of the
+	 * extension's calendar (verzuim.feestdagen): Goede Vrijdag is a school
+	 * day, Bevrijdingsdag is free in lustrum years (in the other supported
+	 * years 5 May lies in the meivakantie anyway).
+	 */
 	for (int y = sy; y <= sy + 1; y++)
 	{
 		int			kd = days_from_civil(y, 4, 27);
 
 		e = easter(y);
 		feest[nf++] = days_from_civil(y, 1, 1);
-		feest[nf++] = e - 2;	/* Goede Vrijdag */
 		feest[nf++] = e + 1;	/* 2e Paasdag */
 		feest[nf++] = weekday(kd) == 6 ? kd - 1 : kd;	/* Koningsdag */
-		feest[nf++] = days_from_civil(y, 5, 5);	/* Bevrijdingsdag */
+		if (y % 5 == 0)
+			feest[nf++] = days_from_civil(y, 5, 5);	/* Bevrijdingsdag */
 		feest[nf++] = e + 39;	/* Hemelvaart */
 		feest[nf++] = e + 50;	/* 2e Pinksterdag */
 		feest[nf++] = days_from_civil(y, 12, 25);
@@ -1464,24 +1469,34 @@ select_gemeenten(double scale, uint64_t seed)
 			order[i] = order[j];
 			order[j] = t;
 		}
-		for (int k = 0; k < NG && remaining > 0.03 * target; k++)
+		/* whole gemeenten in seeded order while they fit ... */
+		for (int k = 0; k < NG && remaining > 0.01 * target; k++)
 		{
 			Gem		   *g = &G[order[k]];
 
-			if (g->pupils <= remaining + 0.15 * target)
+			if (g->pupils <= remaining)
 			{
 				g->sel = 1;
 				remaining -= g->pupils;
 			}
 		}
-		if (remaining >= target)	/* nothing fitted: take the smallest gemeente */
+		/* ... then the one that best closes the remainder (if that helps) */
 		{
-			int			best = 0;
+			int			best = -1;
+			double		bestd = remaining;
 
-			for (int i = 1; i < NG; i++)
-				if (G[i].pupils < G[best].pupils)
-					best = i;
-			G[best].sel = 1;
+			for (int k = 0; k < NG; k++)
+			{
+				Gem		   *g = &G[order[k]];
+
+				if (!g->sel && fabs(remaining - g->pupils) < bestd)
+				{
+					best = order[k];
+					bestd = fabs(remaining - g->pupils);
+				}
+			}
+			if (best >= 0)
+				G[best].sel = 1;
 		}
 	}
 	for (int i = 0; i < NG; i++)
@@ -1510,12 +1525,12 @@ select_gemeenten(double scale, uint64_t seed)
 static const double P_LRV[NSOORT] = {0.00057, 0.0077, 0.00185, 0.0098, 0.0025};	/* > 4 weeks */
 static const double P_SHORTRUN[NSOORT] = {0.0005, 0.003, 0.0012, 0.003, 0.0015};	/* 1-3 weeks */
 static const double P_16[NSOORT] = {0.0132, 0.022, 0.0484, 0.0545, 0.0845};	/* 16-hour bursts */
-static const double P_BGTRUANT[NSOORT] = {0.04, 0.05, 0.16, 0.15, 0.22};
+static const double P_BGTRUANT[NSOORT] = {0.04, 0.05, 0.16, 0.15, 0.22};	/* single hours */
 static const double P_LUXE[NSOORT] = {0.00435, 0.0028, 0.0015, 0.0014, 0.00095};
 static const double P_13A[NSOORT] = {0.004, 0.002, 0.002, 0.002, 0.001};
 static const double P_SCHORS[NSOORT] = {0.0012, 0.006, 0.009, 0.012, 0.006};
 static const double L_ZIEK[NSOORT] = {3.7, 4.2, 3.35, 3.9, 3.6};	/* spells per year */
-static const double L_LATE[NSOORT] = {0.55, 0.45, 1.9, 1.3, 2.5};
+static const double L_LATE[NSOORT] = {0.55, 0.45, 1.9, 1.3, 2.5};	/* te laat per year */
 #define L_OVERIG 0.65
 #define P_VERLOF14 0.03
 #define P_RELIGIEUS 0.02
@@ -1529,7 +1544,7 @@ static const double L_LATE[NSOORT] = {0.55, 0.45, 1.9, 1.3, 2.5};
 #define P_TERUG 0.555			/* share of AV gaps closed by re-enrolment in the schooljaar */
 #define P_AV_OPGELOST 0.30		/* share of the other gaps ended by emigration or a vrijstelling */
 
-/* vrijstellingen per pupil (ZHZ 2022-23 proportions, ~6.8 per 1,000) */
+/* vrijstellingen per pupil (Zuid-Holland Zuid 2022-23 proportions, ~6.4 per 1,000) */
 #define P_5A 0.0025
 #define P_5B 0.0012
 #define P_5C 0.00125
@@ -2553,6 +2568,8 @@ gen_pupil(int64_t id, int g, uint64_t seed)
 			/* first enrolment only after leerplicht started */
 			int			back = ls + (bern(&r, 0.15) ? rrange(&r, 100, 220) : rrange(&r, 14, 80));
 
+			if (back <= SYs)
+				back = SYs + rrange(&r, 14, 60);	/* the gap reaches into the schooljaar */
 			nst = 0;
 			av = 1;
 			av_lo = ls;
@@ -2606,6 +2623,9 @@ gen_pupil(int64_t id, int g, uint64_t seed)
 		ST.av++;
 		if (av_hi != OPEN)
 			ST.av_terug++;
+#ifdef GEN_DEBUG_AV
+		fprintf(stderr, "AV\t%lld\t%d\t%d\t%d\t%d\n", (long long) id, av_lo, av_hi, sk, bd18);
+#endif
 	}
 
 	/* mid-year move, half of the movers switch school (contiguously) */
