@@ -123,7 +123,8 @@ typedef struct DuurState
 	uint8		eenheid;
 	uint8		regios;
 	int32		ncap;			/* direct[] covers durations [0, ncap) */
-	int64	   *direct;			/* [2d] closed, [2d+1] open */
+	uint32	   *direct;			/* [2d] closed, [2d+1] open; a count that
+								 * would pass UINT32_MAX goes to over[] */
 	int32		nover;			/* used entries of over[] */
 	int32		overcap;		/* allocated entries of over[]; 0 = read-only view */
 	DuurEntry  *over;			/* durations not in direct[], unsorted */
@@ -253,24 +254,30 @@ duur_state_add(DuurState *st, int32 duur, int64 gesloten, int64 lopend)
 		while (cap <= duur)
 			cap *= 2;
 		if (st->direct == NULL)
-			st->direct = (int64 *) MemoryContextAllocZero(st->cxt, sizeof(int64) * 2 * cap);
+			st->direct = (uint32 *) MemoryContextAllocZero(st->cxt, sizeof(uint32) * 2 * cap);
 		else
 		{
-			st->direct = (int64 *) repalloc(st->direct, sizeof(int64) * 2 * cap);
-			memset(st->direct + 2 * st->ncap, 0, sizeof(int64) * 2 * (cap - st->ncap));
+			st->direct = (uint32 *) repalloc(st->direct, sizeof(uint32) * 2 * cap);
+			memset(st->direct + 2 * st->ncap, 0, sizeof(uint32) * 2 * (cap - st->ncap));
 		}
 		st->ncap = cap;
 	}
 
 	if (duur < st->ncap)
 	{
-		if (pg_add_s64_overflow(st->direct[2 * duur], gesloten, &st->direct[2 * duur]) ||
-			pg_add_s64_overflow(st->direct[2 * duur + 1], lopend, &st->direct[2 * duur + 1]))
-			duur_fout_bereik();
-		return;
+		uint64		g = (uint64) st->direct[2 * duur] + (uint64) gesloten;
+		uint64		l = (uint64) st->direct[2 * duur + 1] + (uint64) lopend;
+
+		if (g <= PG_UINT32_MAX && l <= PG_UINT32_MAX)
+		{
+			st->direct[2 * duur] = (uint32) g;
+			st->direct[2 * duur + 1] = (uint32) l;
+			return;
+		}
+		/* too large for the direct counters: keep these in over[] */
 	}
 
-	/* a long duration: the overflow list */
+	/* a long duration (or a huge count): the overflow list */
 	Assert(st->overcap > 0 || st->over == NULL);
 	if (st->nover >= st->overcap)
 	{
@@ -306,9 +313,16 @@ static inline void
 duur_state_tel(DuurState *st, int32 duur, bool open)
 {
 	if (likely((uint32) duur < (uint32) st->ncap))
-		st->direct[2 * duur + (open ? 1 : 0)]++;
-	else
-		duur_state_add(st, duur, open ? 0 : 1, open ? 1 : 0);
+	{
+		uint32	   *c = &st->direct[2 * duur + (open ? 1 : 0)];
+
+		if (likely(*c < PG_UINT32_MAX))
+		{
+			(*c)++;
+			return;
+		}
+	}
+	duur_state_add(st, duur, open ? 0 : 1, open ? 1 : 0);
 }
 
 /* Add every entry of src to dst (units and peildata must match). */

@@ -332,7 +332,7 @@ SELECT throws_ok($$SELECT '{v1;eenheid=kalenderdagen;peildatum=2024-06-30;geslot
 -- binary input through COPY (FORMAT binary): crafted bytes written as bytea
 CREATE TEMP TABLE bin1 (s duurverdeling);
 CREATE FUNCTION pg_temp.lees_binair(b bytea) RETURNS void LANGUAGE plpgsql AS $$
-DECLARE f text := '/tmp/verzuim_duur_tap_' || pg_backend_pid() || '.bin';
+DECLARE f text := '/tmp/verzuim_duur_tap.bin';
 BEGIN
   EXECUTE format('COPY (SELECT %L::bytea) TO %L (FORMAT binary)', b, f);
   EXECUTE format('COPY pg_temp.bin1 FROM %L (FORMAT binary)', f);
