@@ -62,3 +62,31 @@ SELECT count(*) AS episodes, count(DISTINCT leerling_id) AS leerlingen,
        count(*) FILTER (WHERE upper_inf(episode)) AS lopend_op_peildatum
 FROM verzuim.absoluut_verzuim('2025-07-01')
 WHERE episode && verzuim.schooljaar_periode('2024-2025');
+
+\echo
+\echo '9. Doorloopsnelheid per gemeente (2024-2025, peildatum 1 June 2025): the ministry''s mean beside the censoring-aware figures'
+WITH ep AS (
+  SELECT a.leerling_id, s.vakantieregio AS regio,
+         verzuim.episodes(a.datum, s.vakantieregio, a.reden) AS episodes
+  FROM verzuim.afwezigheid a JOIN verzuim.school s USING (brin)
+  WHERE a.datum <@ verzuim.schooljaar_periode('2024-2025') AND a.uren >= 5
+  GROUP BY a.leerling_id, s.vakantieregio),
+per_gemeente AS (
+  SELECT g.naam AS gemeente, verzuim.duur_agg(e.episode, '2025-06-01') AS d
+  FROM ep CROSS JOIN LATERAL unnest(ep.episodes) AS e(episode)
+  JOIN verzuim.leerling l USING (leerling_id)
+  JOIN verzuim.gemeente g ON g.gemeentecode = l.woongemeente
+  WHERE upper(e.episode) - lower(e.episode) > 3      -- episodes of more than 3 calendar days
+  GROUP BY g.naam)
+SELECT gemeente, verzuim.aantal(d) AS episodes, verzuim.aantal_lopend(d) AS lopend,
+       round(verzuim.doorloopsnelheid(d), 1) AS doorloopsnelheid,
+       round(verzuim.gemiddelde(d), 1) AS gemiddelde_gesloten,
+       verzuim.mediaan(d) AS mediaan_km, verzuim.percentiel(d, 0.9) AS p90_km,
+       round(verzuim.aandeel_langer_dan(d, 28)::numeric, 3) AS aandeel_langer_dan_4_weken
+FROM per_gemeente
+UNION ALL
+SELECT 'alle gemeenten (samenvoegen)', verzuim.aantal(s), verzuim.aantal_lopend(s),
+       round(verzuim.doorloopsnelheid(s), 1), round(verzuim.gemiddelde(s), 1),
+       verzuim.mediaan(s), verzuim.percentiel(s, 0.9), round(verzuim.aandeel_langer_dan(s, 28)::numeric, 3)
+FROM (SELECT verzuim.samenvoegen(d) AS s FROM per_gemeente) x
+ORDER BY episodes DESC;
