@@ -145,9 +145,8 @@ verzuim_kalender_bereik(DateADT d)
 	if (d < KALENDER_EERSTE || d > KALENDER_LAATSTE)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-				 errmsg("date %s is outside the school calendar",
-						DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(d)))),
-				 errdetail("The calendar covers schooljaren 1969-1970 (Leerplichtwet 1969) to 2099-2100: 1969-08-01 to 2100-07-31."),
+				 errmsg("a date is outside the school calendar (before 1969-08-01 or after 2100-07-31)"),
+				 errdetail("The date itself is not shown: it may belong to a pupil. The calendar covers schooljaren 1969-1970 (Leerplichtwet 1969) to 2099-2100: 1969-08-01 to 2100-07-31."),
 				 errhint("Check the date for a typing error.")));
 }
 
