@@ -371,6 +371,24 @@ duur_state_view(const Duurverdeling *x)
 }
 
 /*
+ * A new summary with room for n entries and its header filled in; the
+ * caller fills e[] and the four totals.
+ */
+static Duurverdeling *
+duur_nieuw(int32 n, uint8 eenheid, uint8 regios, DateADT peildatum)
+{
+	Duurverdeling *x = (Duurverdeling *) palloc0(DUUR_GROOTTE(n));
+
+	SET_VARSIZE(x, DUUR_GROOTTE(n));
+	x->versie = DUUR_VERSIE;
+	x->eenheid = eenheid;
+	x->regios = regios;
+	x->peildatum = peildatum;
+	x->n = n;
+	return x;
+}
+
+/*
  * The flat, canonical form of a state, palloc'd in the current context.
  * Does not modify the state.
  */
@@ -413,13 +431,7 @@ duur_state_plat(const DuurState *st)
 	}
 	n += nover - j;
 
-	x = (Duurverdeling *) palloc0(DUUR_GROOTTE(n));
-	SET_VARSIZE(x, DUUR_GROOTTE(n));
-	x->versie = DUUR_VERSIE;
-	x->eenheid = st->eenheid;
-	x->regios = st->regios;
-	x->peildatum = st->peildatum;
-	x->n = n;
+	x = duur_nieuw(n, st->eenheid, st->regios, st->peildatum);
 
 	/* merge direct[] and over[] */
 	i = 0;
@@ -661,13 +673,7 @@ duur_ontvang(StringInfo buf)
 				 errmsg("trailing garbage after binary duurverdeling"),
 				 errdetail("%d bytes left over.", buf->len - buf->cursor - n * DUUR_WIRE_ENTRY)));
 
-	x = (Duurverdeling *) palloc0(DUUR_GROOTTE(n));
-	SET_VARSIZE(x, DUUR_GROOTTE(n));
-	x->versie = versie;
-	x->eenheid = eenheid;
-	x->regios = regios;
-	x->peildatum = peildatum;
-	x->n = n;
+	x = duur_nieuw(n, eenheid, regios, peildatum);
 	x->gesloten = gesloten;
 	x->lopend = lopend;
 	x->som = som;
@@ -988,13 +994,7 @@ duur_lees_tekst(const char *invoer)
 		duur_syntaxfout(&l, "the end of the input");
 	}
 
-	x = (Duurverdeling *) palloc0(DUUR_GROOTTE(n));
-	SET_VARSIZE(x, DUUR_GROOTTE(n));
-	x->versie = DUUR_VERSIE;
-	x->eenheid = eenheid;
-	x->regios = regios;
-	x->peildatum = peildatum;
-	x->n = n;
+	x = duur_nieuw(n, eenheid, regios, peildatum);
 	x->gesloten = gesloten;
 	x->lopend = lopend;
 	x->som = som;
