@@ -4,7 +4,11 @@
 # "postgres" on a Unix socket in a private directory (no TCP).
 
 PG_MAJOR=${PG_MAJOR:-15}
-PG_BIN=/usr/lib/postgresql/$PG_MAJOR/bin
+# PG_ROOT: a relocated copy of the PostgreSQL installation (a directory holding
+# usr/lib/postgresql/N, usr/share/postgresql/N and usr/include/postgresql/N), so
+# that several checkouts on one machine can install and test side by side.
+PG_ROOT=${PG_ROOT:-}
+PG_BIN=$PG_ROOT/usr/lib/postgresql/$PG_MAJOR/bin
 REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # One build+install+test at a time on a machine: several checkouts share the
 # system extension directory.
