@@ -7,8 +7,9 @@
 #   bash scripts/test.sh                  # everything
 #   REGRESS="setup kalender" bash scripts/test.sh   # a subset of pg_regress tests
 #   PGTAP="test/kalender.sql" bash scripts/test.sh  # a subset of pgTAP files
-#   (test/dump_roundtrip.sh, the pg_dump/pg_restore round trip, runs after
-#   pg_prove in the same cluster when PGTAP is not set, or with DUMP=1)
+#   SUITES="dump_roundtrip" bash scripts/test.sh     # a subset of test/suites/*.sh
+#   (the script suites run after pg_prove in the same cluster when neither PGTAP
+#   nor REGRESS is set)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$REPO_ROOT"
@@ -54,17 +55,34 @@ if [ "$tap_rc" -ne 0 ]; then
     [ "$tap_failed" -gt 0 ] || tap_failed=1
 fi
 
-dump_n=0 dump_failed=0 dump_rc=0
-if [ -z "${PGTAP:-}" ] || [ -n "${DUMP:-}" ]; then
-    say "pg_dump/pg_restore round trip"
+# Script suites: test/suites/NN_name.sh, in the order of their names, each run
+# with the cluster's PGHOST/PGPORT/PGUSER exported (and WORK, REPO_ROOT, PG_BIN,
+# PG_MAJOR), printing TAP lines ("ok N - ...", "not ok N - ...").  A suite may
+# install its own packages (source scripts/lib.sh; ensure_packages PKG...) and
+# start its own clusters.  SUITES="dump_roundtrip fdw" runs a subset (by name
+# without number); SUITES=none runs none.  By default all run unless PGTAP or
+# REGRESS selects a subset.
+suite_n=0 suite_failed=0 suite_rc=0
+if [ -z "${SUITES:-}" ] && { [ -n "${PGTAP:-}" ] || [ -n "${REGRESS:-}" ]; }; then SUITES=none; fi
+[ -z "${DUMP:-}" ] || SUITES="${SUITES:+$SUITES }dump_roundtrip"
+export WORK REPO_ROOT PG_BIN PG_MAJOR PG_ROOT
+for suite in test/suites/*.sh; do
+    name=$(basename "$suite" .sh); name=${name#[0-9][0-9]_}
+    if [ -n "${SUITES:-}" ]; then
+        case " $SUITES " in *" $name "*) ;; *) continue ;; esac
+    fi
+    say "suite $name"
     set +e
-    bash test/dump_roundtrip.sh 2>&1 | tee "$WORK/dump.log"
-    dump_rc=${PIPESTATUS[0]}
+    bash "$suite" 2>&1 | tee "$WORK/suite-$name.log"
+    rc=${PIPESTATUS[0]}
     set -e
-    dump_n=$(grep -cE '^(ok|not ok) ' "$WORK/dump.log" || true)
-    dump_failed=$(grep -cE '^not ok ' "$WORK/dump.log" || true)
-    [ "$dump_rc" -eq 0 ] || [ "$dump_failed" -gt 0 ] || { dump_failed=1; dump_n=$((dump_n + 1)); }
-fi
+    n=$(grep -cE '^(ok|not ok) ' "$WORK/suite-$name.log" || true)
+    f=$(grep -cE '^not ok ' "$WORK/suite-$name.log" || true)
+    if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; n=$((n + 1)); fi
+    suite_n=$((suite_n + n)); suite_failed=$((suite_failed + f))
+    [ "$rc" -eq 0 ] || suite_rc=$rc
+    echo "suite $name: $n checks ($f failed)"
+done
 
 if grep -qE 'terminated by signal|server process .* was terminated|PANIC' "$WORK/server.log"; then
     echo "the server log shows a crashed backend:" >&2
@@ -72,9 +90,9 @@ if grep -qE 'terminated by signal|server process .* was terminated|PANIC' "$WORK
     tap_failed=$((tap_failed + 1))
 fi
 
-passed=$(( regress_n - regress_failed + tap_n - tap_failed + dump_n - dump_failed ))
-failed=$(( regress_failed + tap_failed + dump_failed ))
+passed=$(( regress_n - regress_failed + tap_n - tap_failed + suite_n - suite_failed ))
+failed=$(( regress_failed + tap_failed + suite_failed ))
 echo
-echo "pg_regress: $regress_n tests ($regress_failed failed); pgTAP: $tap_n tests ($tap_failed failed); dump round trip: $dump_n checks ($dump_failed failed)"
+echo "pg_regress: $regress_n tests ($regress_failed failed); pgTAP: $tap_n tests ($tap_failed failed); script suites: $suite_n checks ($suite_failed failed)"
 echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ] && [ "$regress_rc" -eq 0 ] && [ "$tap_rc" -eq 0 ] && [ "$dump_rc" -eq 0 ]
+[ "$failed" -eq 0 ] && [ "$regress_rc" -eq 0 ] && [ "$tap_rc" -eq 0 ] && [ "$suite_rc" -eq 0 ]

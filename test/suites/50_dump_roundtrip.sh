@@ -11,7 +11,7 @@
 # database and compares every table exactly.  Prints TAP ("ok N - ...",
 # "not ok N - ...") and exits non-zero when a check fails.
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 
 SRC=verzuim_dump_bron
 n=0
