@@ -206,6 +206,7 @@ feestdagen_van(int y, Feestdag *f)
 	bool		bevrijding_vrij;
 	int			n = 0;
 
+	verzuim_instellingen_controleren();
 	switch (verzuim_bevrijdingsdag)
 	{
 		case BEVRIJDINGSDAG_ALTIJD:
@@ -260,6 +261,7 @@ verzuim_regio_parse(const char *s)
 {
 	if (s == NULL || s[0] == '\0')
 	{
+		verzuim_instellingen_controleren();
 		s = verzuim_default_regio;
 		if (s == NULL || s[0] == '\0')
 			ereport(ERROR,
@@ -272,7 +274,7 @@ verzuim_regio_parse(const char *s)
 			return (VerzuimRegio) r;
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("unknown vakantieregio \"%s\"", s),
+			 errmsg("unknown vakantieregio \"%s\"", verzuim_kort(s)),
 			 errhint("The vakantieregio's are noord, midden and zuid.")));
 	pg_unreachable();
 }
@@ -392,7 +394,7 @@ schooljaar_parse(const char *s, bool raise)
 			return -1;
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid schooljaar \"%s\"", s ? s : ""),
+				 errmsg("invalid schooljaar \"%s\"", verzuim_kort(s)),
 				 errhint("Write a schooljaar as two consecutive years, e.g. '2023-2024'.")));
 	}
 	return a;
@@ -582,6 +584,7 @@ bouw_cache(void)
 static void
 controleer_cache(void)
 {
+	verzuim_instellingen_controleren();
 	if (cache_geldig && cache_voorlopig != VOORLOPIG_NEE &&
 		(voorlopig_lxid != huidige_lxid() ||
 		 (cache_voorlopig == VOORLOPIG_STATEMENT && voorlopig_stmt != GetCurrentStatementStartTimestamp())))
@@ -767,7 +770,7 @@ zoek_school(const char *brin)
 	if (e == NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_FOREIGN_KEY_VIOLATION),
-				 errmsg("unknown school \"%s\"", brin),
+				 errmsg("unknown school \"%s\"", verzuim_kort(brin)),
 				 errhint("The school must exist in verzuim.school (BRIN and vestigingsnummer, e.g. 12AB00).")));
 	return e;
 }
@@ -879,7 +882,7 @@ verzuim_schooljaar_periode(PG_FUNCTION_ARGS)
 	if (j < 1 || j > 9998)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-				 errmsg("schooljaar \"%s\" is out of range", s),
+				 errmsg("schooljaar \"%s\" is out of range", verzuim_kort(s)),
 				 errhint("Schooljaren from 0001-0002 to 9998-9999 are supported.")));
 	PG_RETURN_DATUM(make_daterange(ymd(j, 8, 1), ymd(j + 1, 8, 1)));
 }
