@@ -135,9 +135,10 @@ placeholders_controleren(void)
 
 		if (flags & GUC_CUSTOM_PLACEHOLDER)
 			probleem(naam, waarde, true);
+		/* changeVal false: only validates; 0 = invalid (-1 = valid, not applied) */
 		else if (waarde != NULL &&
 				 set_config_option(naam, waarde, PGC_USERSET, PGC_S_SESSION,
-								   GUC_ACTION_SET, false, DEBUG5, false) <= 0)
+								   GUC_ACTION_SET, false, DEBUG5, false) == 0)
 			probleem(naam, waarde, false);
 	}
 }
