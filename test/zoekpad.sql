@@ -316,6 +316,9 @@ INSERT INTO aanroepen (doel, stmt) VALUES
  ('verzuim.episodes(date,text,text,verzuim.reden)', $$SELECT leerling_id, verzuim.episodes(datum, NULL, brin, reden) FROM verzuim.afwezigheid GROUP BY leerling_id$$),
  ('verzuim.thuiszit(daterange,date,text)', $$SELECT verzuim.thuiszit('[2023-09-04,)', '2024-01-15'), verzuim.thuiszit('[2023-09-04,2023-11-01)', '2024-01-15', 'zuid')$$),
  ('verzuim.absoluut_verzuim(date)', $$SELECT * FROM verzuim.absoluut_verzuim('2024-06-01')$$),
+ -- classification
+ ('verzuim.classificeer(verzuim.reden,verzuim.leerplicht,boolean,boolean,boolean)', $$SELECT verzuim.classificeer('luxe', 'leerplichtig', true, false), verzuim.classificeer(NULL, 'leerplichtig', false, false, true)$$),
+ ('afwezigheid_soort', $$SELECT * FROM verzuim.afwezigheid_soort$$),
  -- durations
  ('verzuim.duur_agg(daterange,date)', $$SELECT verzuim.duur_agg(e, '2024-06-01') FROM (VALUES ('[2023-09-04,2023-11-01)'::pg_catalog.daterange), ('[2024-01-08,)')) v(e)$$),
  ('verzuim.duur_agg(daterange,date,text)', $$SELECT verzuim.duur_agg(e, '2024-06-01', 'midden') FROM (VALUES ('[2023-09-04,2023-11-01)'::pg_catalog.daterange), ('[2024-01-08,)')) v(e)$$),
