@@ -93,6 +93,15 @@ static TimestampTz voorlopig_stmt = 0;
 static LocalTransactionId inval_lxid = InvalidLocalTransactionId;
 static TimestampTz inval_stmt = 0;
 /* settings the cache was built with */
+/*
+ * The role the cache was read as.  The tables are read with the privileges
+ * and row-level security of the current role, so a cache read as one role
+ * is never served to another (SET ROLE, SECURITY DEFINER): a role sees only
+ * the holidays, free days and schools it may see, and a role without SELECT
+ * on the tables gets 42501 as with a query.  Rebuilding between calls is
+ * safe: no caller keeps a calendar pointer from one call to the next.
+ */
+static Oid	cache_rol = InvalidOid;
 static bool cache_goede_vrijdag;
 static int	cache_bevrijdingsdag;
 static Oid	vakantie_relid = InvalidOid;
@@ -586,6 +595,7 @@ bouw_cache(void)
 
 	cache_goede_vrijdag = verzuim_goede_vrijdag_vrij;
 	cache_bevrijdingsdag = verzuim_bevrijdingsdag;
+	cache_rol = GetUserId();
 	markeer_gelezen();
 }
 
@@ -598,6 +608,7 @@ controleer_cache(void)
 		 (cache_voorlopig == VOORLOPIG_STATEMENT && voorlopig_stmt != GetCurrentStatementStartTimestamp())))
 		cache_geldig = false;
 	if (!cache_geldig ||
+		cache_rol != GetUserId() ||
 		cache_goede_vrijdag != verzuim_goede_vrijdag_vrij ||
 		cache_bevrijdingsdag != verzuim_bevrijdingsdag)
 		bouw_cache();

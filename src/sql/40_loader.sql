@@ -202,7 +202,8 @@ BEGIN
   ELSIF v_kop_fout IS NOT NULL THEN
     INSERT INTO pg_temp.verzuim_csv_fout VALUES
       (v_kop_regel, NULL, NULL, NULL, NULL, 'header: ' || v_kop_fout,
-       CASE WHEN v_kop_fout ~ '(not valid UTF-8|NUL byte)' THEN '22021' ELSE '22P04' END);
+       CASE WHEN v_kop_fout ~ '(not valid UTF-8|NUL byte)' THEN '22021'
+            WHEN v_kop_fout ~ 'database encoding' THEN '22P05' ELSE '22P04' END);
   END IF;
   IF v_kop IS NULL THEN
     SELECT count(DISTINCT f.regel) INTO foute_regels FROM pg_temp.verzuim_csv_fout f;
@@ -242,7 +243,8 @@ BEGIN
   INSERT INTO pg_temp.verzuim_csv_fout
   SELECT r.regel, NULL, NULL, NULL, NULL,
          coalesce(r.fout, format('%s fields, the header has %s', cardinality(r.velden), v_n)),
-         CASE WHEN r.fout ~ '(not valid UTF-8|NUL byte)' THEN '22021' ELSE '22P04' END
+         CASE WHEN r.fout ~ '(not valid UTF-8|NUL byte)' THEN '22021'
+              WHEN r.fout ~ 'database encoding' THEN '22P05' ELSE '22P04' END
     FROM pg_temp.verzuim_csv_ruw r
    WHERE r.regel > v_kop_regel AND (r.fout IS NOT NULL OR cardinality(r.velden) <> v_n);
   CREATE TEMP TABLE verzuim_csv_data ON COMMIT DROP AS

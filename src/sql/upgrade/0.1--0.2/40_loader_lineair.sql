@@ -1,7 +1,8 @@
 -- csv_verwerk as in 40_loader.sql (0.2): the overlap checks of exclusion
 -- constraints are O(n log n) instead of quadratic (within the file: a window
 -- over the rows sorted by the start of the period; against the table: one
--- index probe per row).  Keep this file identical to the function in
+-- index probe per row); a character the database encoding cannot hold makes
+-- its line bad with 22P05.  Keep this file identical to the function in
 -- 40_loader.sql (test/upgrade.sh compares the catalogs).
 CREATE OR REPLACE FUNCTION verzuim.csv_verwerk(tabel text, inhoud text, pad text, laden boolean,
                                     OUT geladen bigint, OUT foute_regels bigint)
@@ -75,7 +76,8 @@ BEGIN
   ELSIF v_kop_fout IS NOT NULL THEN
     INSERT INTO pg_temp.verzuim_csv_fout VALUES
       (v_kop_regel, NULL, NULL, NULL, NULL, 'header: ' || v_kop_fout,
-       CASE WHEN v_kop_fout ~ '(not valid UTF-8|NUL byte)' THEN '22021' ELSE '22P04' END);
+       CASE WHEN v_kop_fout ~ '(not valid UTF-8|NUL byte)' THEN '22021'
+            WHEN v_kop_fout ~ 'database encoding' THEN '22P05' ELSE '22P04' END);
   END IF;
   IF v_kop IS NULL THEN
     SELECT count(DISTINCT f.regel) INTO foute_regels FROM pg_temp.verzuim_csv_fout f;
@@ -115,7 +117,8 @@ BEGIN
   INSERT INTO pg_temp.verzuim_csv_fout
   SELECT r.regel, NULL, NULL, NULL, NULL,
          coalesce(r.fout, format('%s fields, the header has %s', cardinality(r.velden), v_n)),
-         CASE WHEN r.fout ~ '(not valid UTF-8|NUL byte)' THEN '22021' ELSE '22P04' END
+         CASE WHEN r.fout ~ '(not valid UTF-8|NUL byte)' THEN '22021'
+              WHEN r.fout ~ 'database encoding' THEN '22P05' ELSE '22P04' END
     FROM pg_temp.verzuim_csv_ruw r
    WHERE r.regel > v_kop_regel AND (r.fout IS NOT NULL OR cardinality(r.velden) <> v_n);
   CREATE TEMP TABLE verzuim_csv_data ON COMMIT DROP AS
