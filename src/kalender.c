@@ -496,7 +496,10 @@ bouw_cache(void)
 	/* regional school holidays */
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	ret = SPI_execute("SELECT regio::text, schooljaar, soort, lower(periode), upper(periode) "
+	/* every name qualified: this runs with the caller's search_path (see
+	 * README, Security) */
+	ret = SPI_execute("SELECT regio::pg_catalog.text, schooljaar, soort, "
+					  "       pg_catalog.lower(periode), pg_catalog.upper(periode) "
 					  "FROM verzuim.vakantie", true, 0);
 	if (ret != SPI_OK_SELECT)
 		elog(ERROR, "reading verzuim.vakantie failed: %d", ret);
@@ -771,9 +774,11 @@ laad_scholen(void)
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	ret = SPI_execute("SELECT s.brin, s.vakantieregio::text, "
+	/* every name and operator qualified, as above */
+	ret = SPI_execute("SELECT s.brin, s.vakantieregio::pg_catalog.text, "
 					  "       array(SELECT v.datum FROM verzuim.schoolvrije_dag v "
-					  "             WHERE v.brin = s.brin ORDER BY v.datum) "
+					  "             WHERE v.brin OPERATOR(pg_catalog.=) s.brin "
+					  "             ORDER BY v.datum) "
 					  "FROM verzuim.school s", true, 0);
 	if (ret != SPI_OK_SELECT)
 		elog(ERROR, "reading verzuim.school failed: %d", ret);
