@@ -76,6 +76,7 @@ typedef enum MpVergelijking
 static double verzuim_meldplicht_drempel = 16.0;
 static int	verzuim_meldplicht_vergelijking = MP_MINSTENS;
 static int	verzuim_meldplicht_lesweken = 4;
+static int	verzuim_meldplicht_termijn = 1;
 
 static const struct config_enum_entry vergelijking_options[] = {
 	{"minstens", MP_MINSTENS, false},
@@ -122,6 +123,13 @@ verzuim_meldplicht_init(void)
 							"Weeks without a school day are not lesweken and are skipped.",
 							&verzuim_meldplicht_lesweken,
 							4, 1, 52,
+							PGC_USERSET, 0,
+							NULL, NULL, NULL);
+	DefineCustomIntVariable("verzuim.meldplicht_termijn",
+							"School days after the day a duty moment arose within which a melding counts as onverwijld (art. 21a) in verzuim.meldplicht_naleving.",
+							"Default 1: reported on the day itself or the next school day.",
+							&verzuim_meldplicht_termijn,
+							1, 0, 100,
 							PGC_USERSET, 0,
 							NULL, NULL, NULL);
 }
