@@ -39,6 +39,7 @@
 #include "kalender.h"
 
 #include "access/htup_details.h"
+#include "catalog/pg_enum.h"
 #include "catalog/pg_type.h"
 #include "funcapi.h"
 #include "libpq/pqformat.h"
@@ -49,6 +50,7 @@
 #include "utils/lsyscache.h"
 #include "utils/numeric.h"
 #include "utils/rangetypes.h"
+#include "utils/syscache.h"
 #include "utils/typcache.h"
 
 #if PG_VERSION_NUM >= 160000
@@ -1044,4 +1046,367 @@ verzuim_meldplicht_final(PG_FUNCTION_ARGS)
 		PG_RETURN_ARRAYTYPE_P(construct_empty_array(fc->elemtype));
 	PG_RETURN_ARRAYTYPE_P(construct_array(moment, nmoment, fc->elemtype,
 										  fc->typlen, fc->typbyval, fc->typalign));
+}
+
+/* ------------------------------------------------------------------------
+ * verzuim.mazl_signaal(datum, reden, regio [, brin, eenheid]) -> date[]
+ *
+ * M@ZL (DOMAIN.md §7): the days a sickness signal arose: the 4th sick
+ * report within 12 weeks, or the 7th consecutive sick school day.  A sick
+ * report (ziekmelding) is a run of sick school days (reden ziek) with no
+ * school day without a sick row in between (weekends and holidays are
+ * bridged); it is reported on its first day.  12 weeks are calendar weeks
+ * (84 days, the NCJ wording, default) or school weeks (12 consecutive
+ * lesweken, as some school protocols say): setting verzuim.mazl_weken or the
+ * argument eenheid.  After a report signal the count starts afresh (the
+ * signal leads to a conversation; the next one needs 4 new reports).  The
+ * 7th-day signal arises once per report.  The state is that of meldplicht
+ * (rows with reden ziek only, uren unused).
+ * ------------------------------------------------------------------------
+ */
+typedef enum MazlWeken
+{
+	MAZL_KALENDER = 0,
+	MAZL_SCHOOLWEKEN = 1
+} MazlWeken;
+
+static int	verzuim_mazl_weken = MAZL_KALENDER;
+
+static const struct config_enum_entry mazl_weken_options[] = {
+	{"kalender", MAZL_KALENDER, false},
+	{"schoolweken", MAZL_SCHOOLWEKEN, false},
+	{NULL, 0, false}
+};
+
+void
+verzuim_mazl_init(void)
+{
+	DefineCustomEnumVariable("verzuim.mazl_weken",
+							 "How the 12 weeks of the M@ZL signal (4 sick reports in 12 weeks) are counted.",
+							 "kalender (default, NCJ: \"twaalf weken\", 84 days) or schoolweken (12 consecutive "
+							 "lesweken; weeks without a school day are skipped).",
+							 &verzuim_mazl_weken,
+							 MAZL_KALENDER, mazl_weken_options,
+							 PGC_USERSET, 0,
+							 NULL, NULL, NULL);
+}
+
+#define MAZL_MELDINGEN	4
+#define MAZL_WEKEN		12
+#define MAZL_DAGEN		7
+
+typedef struct MazlCache
+{
+	MpCache		regio;
+	int			nreden;
+	Oid			reden_oid[32];
+	bool		reden_ziek[32];
+} MazlCache;
+
+static bool
+reden_is_ziek(MazlCache *c, Oid oid)
+{
+	int			i;
+	HeapTuple	tup;
+	bool		ziek;
+
+	for (i = 0; i < c->nreden; i++)
+		if (c->reden_oid[i] == oid)
+			return c->reden_ziek[i];
+	tup = SearchSysCache1(ENUMOID, ObjectIdGetDatum(oid));
+	if (!HeapTupleIsValid(tup))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid reden for verzuim.mazl_signaal()")));
+	ziek = strcmp(NameStr(((Form_pg_enum) GETSTRUCT(tup))->enumlabel), "ziek") == 0;
+	ReleaseSysCache(tup);
+	if (c->nreden < 32)
+	{
+		c->reden_oid[c->nreden] = oid;
+		c->reden_ziek[c->nreden] = ziek;
+		c->nreden++;
+	}
+	return ziek;
+}
+
+static int8
+parse_mazl_weken(text *t)
+{
+	char	   *s = text_to_cstring(t);
+
+	if (strcmp(s, "kalender") == 0)
+		return MAZL_KALENDER;
+	if (strcmp(s, "schoolweken") == 0)
+		return MAZL_SCHOOLWEKEN;
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("unknown eenheid for verzuim.mazl_signaal()"),
+			 errhint("Use 'kalender' (12 calendar weeks) or 'schoolweken' (12 lesweken).")));
+	return MAZL_KALENDER;
+}
+
+static inline Datum
+mazl_trans(FunctionCallInfo fcinfo, bool met_extra)
+{
+	MeldState  *st;
+	MazlCache  *c;
+	DateADT		d;
+	VerzuimRegio r;
+	int32		school;
+	bool		brin_null = true;
+	const char *brin = NULL;
+	int			brin_len = 0;
+	int8		eenheid = (int8) verzuim_mazl_weken;
+
+	st = PG_ARGISNULL(0) ? NULL : (MeldState *) PG_GETARG_POINTER(0);
+	if (PG_ARGISNULL(1))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("verzuim.mazl_signaal() got a NULL datum"),
+				 errhint("Leave out rows without a date with a WHERE clause.")));
+	d = PG_GETARG_DATEADT(1);
+	if (unlikely(d < KALENDER_EERSTE || d > KALENDER_LAATSTE))
+		verzuim_kalender_bereik(d);
+	c = (MazlCache *) fcinfo->flinfo->fn_extra;
+	if (unlikely(c == NULL))
+	{
+		c = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(MazlCache));
+		fcinfo->flinfo->fn_extra = c;
+	}
+	r = row_regio(fcinfo, &c->regio, 3);
+	if (met_extra)
+	{
+		if (!PG_ARGISNULL(4))
+		{
+			text	   *t = PG_GETARG_TEXT_PP(4);
+
+			brin_null = false;
+			brin = VARDATA_ANY(t);
+			brin_len = VARSIZE_ANY_EXHDR(t);
+		}
+		if (!PG_ARGISNULL(5))
+			eenheid = parse_mazl_weken(PG_GETARG_TEXT_PP(5));
+	}
+	if (unlikely(st == NULL))
+	{
+		MemoryContext aggctx;
+
+		if (!AggCheckCallContext(fcinfo, &aggctx))
+			elog(ERROR, "verzuim.mazl_signaal transition function called in non-aggregate context");
+		/* drempel and lesweken are unused; vergelijking holds the eenheid */
+		st = state_new(aggctx, 1, 1, eenheid);
+	}
+	else if (st->vergelijking != eenheid)
+		raise_regels_wisselen();
+
+	/* NULL reden and other reasons than ziek: no sick day */
+	if (PG_ARGISNULL(2) || !reden_is_ziek(c, PG_GETARG_OID(2)))
+		PG_RETURN_POINTER(st);
+
+	school = st->laatste_school;
+	if (unlikely(school < 0 ||
+				 st->scholen[school].regio != (int8) r ||
+				 st->scholen[school].brin_null != brin_null ||
+				 (!brin_null && (st->scholen[school].brin_len != brin_len ||
+								 memcmp(st->scholen[school].brin, brin, brin_len) != 0))))
+	{
+		school = state_school(st, (int8) r, brin_null, brin, brin_len);
+		st->laatste_school = school;
+	}
+	state_append(st, d, school, 0);
+	PG_RETURN_POINTER(st);
+}
+
+PG_FUNCTION_INFO_V1(verzuim_mazl_sfunc);
+Datum
+verzuim_mazl_sfunc(PG_FUNCTION_ARGS)
+{
+	return mazl_trans(fcinfo, false);
+}
+
+PG_FUNCTION_INFO_V1(verzuim_mazl_extra_sfunc);
+Datum
+verzuim_mazl_extra_sfunc(PG_FUNCTION_ARGS)
+{
+	return mazl_trans(fcinfo, true);
+}
+
+static int
+cmp_dateadt(const void *a, const void *b)
+{
+	DateADT		x = *(const DateADT *) a;
+	DateADT		y = *(const DateADT *) b;
+
+	return (x > y) - (x < y);
+}
+
+PG_FUNCTION_INFO_V1(verzuim_mazl_final);
+Datum
+verzuim_mazl_final(PG_FUNCTION_ARGS)
+{
+	MeldState  *st;
+	MpKal		kal[MP_MAX_SCHOLEN];
+	MpEntry    *e;
+	DateADT    *dag;
+	uint64	   *mask;
+	int32	   *lw = NULL;
+	DateADT    *signaal;
+	Datum	   *datums;
+	int32		nd = 0,
+				ns = 0,
+				i,
+				j,
+				s;
+	bool		regio_gecontroleerd[REGIO_AANTAL] = {false};
+	/* report starts since the last report signal */
+	DateADT    *start;
+	int32	   *start_lw;
+	int32		nstart = 0,
+				eerste = 0,
+				dagen_in_melding = 0;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	st = (MeldState *) PG_GETARG_POINTER(0);
+
+	e = palloc(sizeof(MpEntry) * Max(st->n, 1));
+	memcpy(e, st->e, sizeof(MpEntry) * st->n);
+	if (!st->sorted)
+		sort_mpentry(e, st->n);
+	for (s = 0; s < st->nschool; s++)
+	{
+		kal[s].k = verzuim_kalender((VerzuimRegio) st->scholen[s].regio);
+		kal[s].vrij = NULL;
+		kal[s].nvrij = 0;
+		if (!st->scholen[s].brin_null)
+		{
+			char		brin[MP_MAX_BRIN + 1];
+
+			memcpy(brin, st->scholen[s].brin, st->scholen[s].brin_len);
+			brin[st->scholen[s].brin_len] = '\0';
+			kal[s].vrij = verzuim_schoolvrije_dagen(brin, &kal[s].nvrij);
+			if (kal[s].nvrij == 0)
+				kal[s].vrij = NULL;
+		}
+	}
+	/* distinct sick school days, with the schools of their rows */
+	dag = palloc(sizeof(DateADT) * Max(st->n, 1));
+	mask = palloc(sizeof(uint64) * Max(st->n, 1));
+	for (i = 0; i < st->n; i = j)
+	{
+		bool		les = false;
+		uint64		m = 0;
+
+		for (j = i; j < st->n && e[j].d == e[i].d; j++)
+		{
+			m |= UINT64CONST(1) << e[j].school;
+			if (mp_is_lesdag(&kal[e[j].school], e[j].d))
+				les = true;
+		}
+		if (les)
+		{
+			dag[nd] = e[i].d;
+			mask[nd] = m;
+			nd++;
+		}
+	}
+	if (nd == 0)
+		PG_RETURN_ARRAYTYPE_P(construct_empty_array(DATEOID));
+	for (s = 0; s < st->nschool; s++)
+	{
+		int			r = st->scholen[s].regio;
+
+		if (!regio_gecontroleerd[r])
+		{
+			verzuim_kalender_controleer(kal[s].k, dag[0], dag[nd - 1]);
+			regio_gecontroleerd[r] = true;
+		}
+	}
+
+	/* school weeks: number the lesweken as meldplicht does */
+	if (st->vergelijking == MAZL_SCHOOLWEKEN)
+	{
+		DateADT		week;
+		int32		L = 0;
+		uint64		vorig = mask[0];
+
+		lw = palloc(sizeof(int32) * nd);
+		j = 0;
+		for (week = maandag(dag[0]); week <= maandag(dag[nd - 1]); week += 7)
+		{
+			uint64		m = 0;
+			int32		k;
+
+			for (k = j; k < nd && dag[k] < week + 7; k++)
+				m |= mask[k];
+			if (m == 0)
+				m = vorig;
+			else
+				vorig = mask[k - 1];
+			if (is_lesweek(kal, m, week))
+				L++;
+			for (; j < k; j++)
+				lw[j] = L;
+		}
+	}
+
+	signaal = palloc(sizeof(DateADT) * nd * 2);
+	start = palloc(sizeof(DateADT) * nd);
+	start_lw = palloc(sizeof(int32) * nd);
+	for (i = 0; i < nd; i++)
+	{
+		bool		nieuw = true;
+
+		if (i > 0)
+		{
+			/* same report when no school day (of the schools of either day) lies in between */
+			DateADT		x;
+			uint64		m = mask[i] | mask[i - 1];
+
+			nieuw = false;
+			for (x = dag[i - 1] + 1; x < dag[i] && !nieuw; x++)
+			{
+				uint64		mm = m;
+
+				for (s = 0; mm != 0; s++, mm >>= 1)
+					if ((mm & 1) && mp_is_lesdag(&kal[s], x))
+					{
+						nieuw = true;
+						break;
+					}
+			}
+		}
+		if (nieuw)
+		{
+			int32		n;
+
+			dagen_in_melding = 0;
+			start[nstart] = dag[i];
+			start_lw[nstart] = lw ? lw[i] : 0;
+			nstart++;
+			/* reports within the 12 weeks ending today, since the last signal */
+			while (eerste < nstart - 1 &&
+				   (lw ? start_lw[eerste] <= start_lw[nstart - 1] - MAZL_WEKEN
+				    : start[eerste] <= dag[i] - 7 * MAZL_WEKEN))
+				eerste++;
+			n = nstart - eerste;
+			if (n >= MAZL_MELDINGEN)
+			{
+				signaal[ns++] = dag[i];
+				eerste = nstart;	/* re-armed */
+			}
+		}
+		dagen_in_melding++;
+		if (dagen_in_melding == MAZL_DAGEN)
+			signaal[ns++] = dag[i];
+	}
+	if (ns == 0)
+		PG_RETURN_ARRAYTYPE_P(construct_empty_array(DATEOID));
+	qsort(signaal, ns, sizeof(DateADT), cmp_dateadt);
+	datums = palloc(sizeof(Datum) * ns);
+	j = 0;
+	for (i = 0; i < ns; i++)
+		if (i == 0 || signaal[i] != signaal[i - 1])
+			datums[j++] = DateADTGetDatum(signaal[i]);
+	PG_RETURN_ARRAYTYPE_P(construct_array(datums, j, DATEOID, sizeof(DateADT), true, TYPALIGN_INT));
 }
