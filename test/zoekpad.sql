@@ -336,6 +336,10 @@ INSERT INTO aanroepen (doel, stmt) VALUES
  ('luxe_verzuim', $$SELECT * FROM verzuim.luxe_verzuim$$),
  ('verzuim.mazl_signaal(date,verzuim.reden,text)', $$SELECT leerling_id, verzuim.mazl_signaal(datum, reden, 'noord') FROM verzuim.afwezigheid GROUP BY leerling_id$$),
  ('verzuim.mazl_signaal(date,verzuim.reden,text,text,text)', $$SELECT leerling_id, verzuim.mazl_signaal(datum, reden, NULL, brin, 'schoolweken') FROM verzuim.afwezigheid GROUP BY leerling_id$$),
+ -- registration quality
+ ('verzuim.registratiekwaliteit_rijen(text,text)', $$SELECT * FROM verzuim.registratiekwaliteit_rijen(); SELECT * FROM verzuim.registratiekwaliteit_rijen('dubbele_leerling', 'GM0363')$$),
+ ('registratiekwaliteit', $$SELECT * FROM verzuim.registratiekwaliteit$$),
+ ('kwaliteitscontrole', $$SELECT * FROM verzuim.kwaliteitscontrole$$),
  -- durations
  ('verzuim.duur_agg(daterange,date)', $$SELECT verzuim.duur_agg(e, '2024-06-01') FROM (VALUES ('[2023-09-04,2023-11-01)'::pg_catalog.daterange), ('[2024-01-08,)')) v(e)$$),
  ('verzuim.duur_agg(daterange,date,text)', $$SELECT verzuim.duur_agg(e, '2024-06-01', 'midden') FROM (VALUES ('[2023-09-04,2023-11-01)'::pg_catalog.daterange), ('[2024-01-08,)')) v(e)$$),
