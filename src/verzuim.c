@@ -278,6 +278,8 @@ _PG_init(void)
 	verzuim_kalender_init();
 	verzuim_episodes_init();
 	verzuim_leerplicht_init();
+	verzuim_meldplicht_init();
+	verzuim_mazl_init();
 
 	placeholders_controleren();
 

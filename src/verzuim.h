@@ -49,6 +49,8 @@ typedef enum VerzuimBevrijdingsdag
 extern void verzuim_kalender_init(void);
 extern void verzuim_episodes_init(void);
 extern void verzuim_leerplicht_init(void);
+extern void verzuim_meldplicht_init(void);
+extern void verzuim_mazl_init(void);
 
 /*
  * Settings made before the library was loaded are checked when it loads (see
