@@ -12,7 +12,7 @@ SELECT plan(24);
 \! make -s -C bench/generator gen >/dev/null
 
 -- scale 0.001, seed 2: three small gemeenten, about 3,000 pupils
-\copy verzuim.gemeente (gemeentecode, naam) FROM PROGRAM 'bench/generator/gen --scale 0.001 --seed 2 --quiet --table gemeente'
+\copy verzuim.gemeente (gemeentecode, naam, vakantieregio) FROM PROGRAM 'bench/generator/gen --scale 0.001 --seed 2 --quiet --table gemeente'
 \copy verzuim.samenwerkingsverband (swv_code, naam) FROM PROGRAM 'bench/generator/gen --scale 0.001 --seed 2 --quiet --table samenwerkingsverband'
 \copy verzuim.school (brin, naam, gemeentecode, vakantieregio, swv_code) FROM PROGRAM 'bench/generator/gen --scale 0.001 --seed 2 --quiet --table school'
 \copy verzuim.leerling (leerling_id, geboortedatum, woongemeente, startkwalificatie_op, eerste_inschrijving) FROM PROGRAM 'bench/generator/gen --scale 0.001 --seed 2 --quiet --table leerling'
