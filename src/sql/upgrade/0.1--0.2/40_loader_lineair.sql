@@ -91,7 +91,10 @@ BEGIN
   INSERT INTO pg_temp.verzuim_csv_fout
   SELECT v_kop_regel, h.pos, h.naam, NULL, v_kop[h.pos],
          CASE WHEN h.naam IS NULL THEN format('header: column %s has no name', h.pos)
-              WHEN h.eerste < h.pos THEN format('header: column %s appears more than once', h.naam)
+              WHEN h.eerste < h.pos AND EXISTS (SELECT 1 FROM pg_temp.verzuim_csv_kol k WHERE k.kolom = h.naam)
+              THEN format('header: column %s appears more than once', h.naam)
+              -- not a column name (a file without a header: pupil data), so not repeated here
+              WHEN h.eerste < h.pos THEN format('header: field %s has the same name as field %s', h.pos, h.eerste)
               WHEN strpos(h.naam, ';') > 0
               THEN format('header: unknown column; the file seems to be separated by semicolons, the loader needs commas; the columns are %s', v_verwacht)
               ELSE format('header: unknown column; the columns are %s', v_verwacht) END,

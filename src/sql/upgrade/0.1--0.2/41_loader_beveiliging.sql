@@ -47,7 +47,12 @@ BEGIN
   SELECT * INTO v FROM verzuim.csv_verwerk(tabel, inhoud, pad, true);
   IF v.foute_regels > 0 THEN
     SELECT (array_agg(f.sqlstate ORDER BY f.regel, f.kolompos NULLS FIRST, f.kolom, f.fout))[1],
-           string_agg(format('line %s%s: %s', f.regel, ', column ' || f.kolom, f.fout), E'\n'
+           -- the column by name only when it is one of the table's (an unknown
+           -- header field may be pupil data: a file without a header line)
+           string_agg(format('line %s%s: %s', f.regel,
+                             CASE WHEN f.kolom = ANY (ARRAY(SELECT c.kolom FROM verzuim.csv_kolommen(tabel) c))
+                                  THEN ', column ' || f.kolom
+                                  ELSE ', field ' || f.kolompos END, f.fout), E'\n'
                       ORDER BY f.regel, f.kolompos NULLS FIRST, f.kolom, f.fout)
                FILTER (WHERE f.nr <= 5)
       INTO v_state, v_detail
