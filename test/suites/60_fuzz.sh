@@ -11,7 +11,7 @@
 #     by time; the suite fails when the server restarted or a backend crashed
 #     (pg_postmaster_start_time, and the server log when scripts/test.sh gives
 #     it in $WORK/server.log).
-# Prints TAP.  FUZZ_QUERIES (default 3000) and FUZZ_SECONDS (default 90) bound
+# Prints TAP.  FUZZ_QUERIES (default 3000) and FUZZ_SECONDS (default 60) bound
 # the sqlsmith run.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
@@ -67,11 +67,11 @@ REVOKE CREATE ON SCHEMA public FROM PUBLIC;
 SQL
 result "a login role with USAGE on schema verzuim and SELECT on its tables only" $?
 smith_rc=0
-timeout -s INT "${FUZZ_SECONDS:-90}" sqlsmith --target="host=$PGHOST port=$PGPORT dbname=$DB user=$ROL" \
+timeout -s INT "${FUZZ_SECONDS:-60}" sqlsmith --target="host=$PGHOST port=$PGPORT dbname=$DB user=$ROL" \
     --exclude-catalog --seed=20261201 --max-queries="${FUZZ_QUERIES:-3000}" --verbose \
     >"$TMP/sqlsmith.out" 2>"$TMP/sqlsmith.err" || smith_rc=$?
 # 0: all queries ran; 124: stopped by the time bound
-result "sqlsmith (seed 20261201, at most ${FUZZ_QUERIES:-3000} queries or ${FUZZ_SECONDS:-90} s) ends normally (exit $smith_rc)" \
+result "sqlsmith (seed 20261201, at most ${FUZZ_QUERIES:-3000} queries or ${FUZZ_SECONDS:-60} s) ends normally (exit $smith_rc)" \
     "$([ $smith_rc -eq 0 ] || [ $smith_rc -eq 124 ]; echo $?)" "$(tail -c 2000 "$TMP/sqlsmith.err")"
 # progress: one character per query ('.' ok, 'e' error)
 queries=$(grep -E '^[.eCt]+$' "$TMP/sqlsmith.err" | tr -d '\n' | wc -c)
