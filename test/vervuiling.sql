@@ -20,7 +20,7 @@ CREATE FUNCTION pg_temp.verschil(a_extra OUT bigint, b_extra OUT bigint) LANGUAG
 $$;
 
 -- 1-2: clean data (scale 0.001, seed 2): only the overig meldingen on a day without absence
-\copy verzuim.gemeente (gemeentecode, naam) FROM PROGRAM 'bench/generator/gen --scale 0.001 --seed 2 --quiet --table gemeente'
+\copy verzuim.gemeente (gemeentecode, naam, vakantieregio) FROM PROGRAM 'bench/generator/gen --scale 0.001 --seed 2 --quiet --table gemeente'
 \copy verzuim.samenwerkingsverband (swv_code, naam) FROM PROGRAM 'bench/generator/gen --scale 0.001 --seed 2 --quiet --table samenwerkingsverband'
 \copy verzuim.school (brin, naam, gemeentecode, vakantieregio, swv_code) FROM PROGRAM 'bench/generator/gen --scale 0.001 --seed 2 --quiet --table school'
 \copy verzuim.leerling (leerling_id, geboortedatum, woongemeente, startkwalificatie_op, eerste_inschrijving) FROM PROGRAM 'bench/generator/gen --scale 0.001 --seed 2 --quiet --table leerling'
