@@ -1666,6 +1666,11 @@ static int	n_afw = 1;
  *                                 14-40 days inside the enrolment
  *   melding_zonder_inschrijving   P_V_MELDING per pupil with a melding: its
  *   (+ melding_zonder_afwezigheid) first melding under another school
+ *   administratief_gat            P_V_LAATIN per pupil with a contiguous change
+ *                                 of school in the schooljaar without absence
+ *                                 rows in the first days at the new school: the
+ *                                 new school's inschrijving 1-7 days late (an
+ *                                 administrative gap, art. 18; not absoluut verzuim)
  *   afwezigheid_zonder_inschrijving P_V_WEES per pupil with a school day
  *                                 without absence: an ongeoorloofd day at a
  *                                 school of the gemeente the pupil never attended
@@ -1685,6 +1690,7 @@ static int	n_afw = 1;
 #define P_V_VRIJ 0.001
 #define P_V_MELDING 0.05
 #define P_V_WEES 0.01
+#define P_V_LAATIN 0.5
 #define DUBBEL_ID 1000000000LL
 static double vervuiling = 0;
 static Out	O_verv;
@@ -3298,6 +3304,36 @@ gen_pupil(int64_t id, int g, uint64_t seed)
 					st[i].hi = hi;
 					verv("inschrijving_overlap", id, num(next_insch + i), st[i].school, x, hi,
 						 (snprintf(vbuf, sizeof(vbuf), "inschrijving %lld", (long long) (next_insch + i + 1)), vbuf));
+					done = 1;
+				}
+			}
+		}
+		/* late inschrijving at a change of school in the schooljaar: an administrative gap */
+		if (!done)
+		{
+			int			i = -1;
+
+			for (int k = 0; k + 1 < nst && i < 0; k++)
+				if (st[k].hi == st[k + 1].lo && st[k].school != st[k + 1].school &&
+					st[k + 1].lo > SYs && st[k + 1].lo < SYe - 30 && (st[k + 1].hi == OPEN || st[k + 1].hi > st[k + 1].lo + 30))
+					i = k;
+			if (i >= 0 && bern(&rv, P_V_LAATIN * vervuiling))
+			{
+				int			x = st[i + 1].lo,
+							k = rrange(&rv, 1, 7),
+							vrij = 1;
+
+				for (int j = 0; j < nsd; j++)
+					if (C.d0 + sd_day[j] >= x && C.d0 + sd_day[j] < x + k && rmask[j])
+						vrij = 0;
+				for (int m = 0; m < nm; m++)
+					if (M[m].lo >= x && M[m].lo < x + k)
+						vrij = 0;
+				if (vrij)
+				{
+					st[i + 1].lo = x + k;
+					verv("administratief_gat", id, num(next_insch + i + 1), st[i + 1].school, x, x + k,
+						 (snprintf(vbuf, sizeof(vbuf), "inschrijving %lld", (long long) (next_insch + i)), vbuf));
 					done = 1;
 				}
 			}

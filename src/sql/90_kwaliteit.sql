@@ -51,7 +51,10 @@ VALUES
    'A child may be enrolled from its 4th birthday (WPO art. 39): ask the school for the real date of inschrijving.'),
   (10, 'dubbele_leerling', 'leerling',
    'two pupil ids with the same geboortedatum and woongemeente, identical verblijf histories and enrolments that never overlap (a heuristic; leerling_id = the id whose first enrolment is later, verwant = the other)',
-   'Probably one child registered twice (a new id after a move or re-registration): compare the BRP records and merge them; until then the older id may show as absoluut verzuim.')
+   'Probably one child registered twice (a new id after a move or re-registration): compare the BRP records and merge them; until then the older id may show as absoluut verzuim.'),
+  (11, 'administratief_gat', 'inschrijving',
+   'gap of at most verzuim.meldtermijn days (art. 18: 7) between two enrolments of a pupil: not absoluut verzuim but a registration gap (sleutel = the enrolment after the gap, verwant = the one before, periode = the gap)',
+   'Usually a late inschrijving or an uitschrijving dated too early: ask the schools for the real dates; absoluut_verzuim leaves the gap out unless verzuim.administratief_meetellen is on.')
 ;
 COMMENT ON VIEW verzuim.kwaliteitscontrole IS
   'The checks of verzuim.registratiekwaliteit: order, name, the table the findings are rows of, what is found, and what a leerplichtambtenaar should do about it.';
@@ -78,6 +81,7 @@ AS $fn$
 DECLARE
   c text := registratiekwaliteit_rijen.controle;
   g text := registratiekwaliteit_rijen.gemeentecode;
+  termijn int := current_setting('verzuim.meldtermijn')::int;
 BEGIN
   IF c IS NOT NULL AND NOT EXISTS (SELECT 1 FROM verzuim.kwaliteitscontrole k WHERE k.controle = c) THEN
     RAISE EXCEPTION 'unknown registratiekwaliteit check'
@@ -99,7 +103,8 @@ BEGIN
   ), ins AS MATERIALIZED (
       -- inschrijving per pupil: the union of the periods, and whether one
       -- enrolment overlaps an earlier one by more than the transfer day
-      SELECT i.leerling_id, range_agg(i.periode) AS m, bool_or(i.voor > lower(i.periode) + 1) AS overlap
+      SELECT i.leerling_id, range_agg(i.periode) AS m, bool_or(i.voor > lower(i.periode) + 1) AS overlap,
+             count(*) FILTER (WHERE i.voor < lower(i.periode)) + 1 AS delen
         FROM (SELECT i.leerling_id, i.periode,
                      max(coalesce(upper(i.periode), 'infinity')) OVER (
                          PARTITION BY i.leerling_id ORDER BY lower(i.periode), i.inschrijving_id
@@ -108,7 +113,7 @@ BEGIN
        GROUP BY i.leerling_id
   ), pp AS MATERIALIZED (
       SELECT l.leerling_id, l.geboortedatum, l.woongemeente, vb.gem, vb.per, vb.m AS verblijf, ins.m AS ins,
-             ins.overlap
+             ins.overlap, ins.delen AS ins_delen
         FROM verzuim.leerling l
         LEFT JOIN vb ON vb.leerling_id = l.leerling_id
         LEFT JOIN ins ON ins.leerling_id = l.leerling_id
@@ -195,6 +200,20 @@ BEGIN
        WHERE (c IS NULL OR c = 'inschrijving_voor_4')
          AND lower(p.ins) < (p.geboortedatum + interval '4 years')::date
          AND lower(i.periode) < (p.geboortedatum + interval '4 years')::date
+      UNION ALL
+      -- 11 gaps between enrolments within the reporting delay (art. 18)
+      SELECT 'administratief_gat', p.leerling_id, 'inschrijving', n.inschrijving_id::text, n.brin, h.gat,
+             'inschrijving ' || v.inschrijving_id
+        FROM pp p
+        CROSS JOIN LATERAL unnest(datemultirange(range_merge(p.ins)) - p.ins) AS h(gat)
+        CROSS JOIN LATERAL (SELECT i.inschrijving_id, i.brin FROM verzuim.inschrijving i
+                             WHERE i.leerling_id = p.leerling_id AND lower(i.periode) = upper(h.gat)
+                             ORDER BY i.inschrijving_id LIMIT 1) n
+        CROSS JOIN LATERAL (SELECT i.inschrijving_id FROM verzuim.inschrijving i
+                             WHERE i.leerling_id = p.leerling_id AND upper(i.periode) = lower(h.gat)
+                             ORDER BY i.inschrijving_id LIMIT 1) v
+       WHERE (c IS NULL OR c = 'administratief_gat') AND p.ins_delen > 1
+         AND upper(h.gat) - lower(h.gat) <= termijn
       UNION ALL
       -- 10 duplicate pupils (heuristic): same geboortedatum and woongemeente,
       -- identical verblijf history, both enrolled, enrolments never overlapping
