@@ -84,6 +84,7 @@ _PG_init(void)
 	verzuim_kalender_init();
 	verzuim_episodes_init();
 	verzuim_leerplicht_init();
+	verzuim_rapportage_init();
 
 #if PG_VERSION_NUM >= 150000
 	MarkGUCPrefixReserved("verzuim");
