@@ -316,6 +316,18 @@ INSERT INTO aanroepen (doel, stmt) VALUES
  ('verzuim.episodes(date,text,text,verzuim.reden)', $$SELECT leerling_id, verzuim.episodes(datum, NULL, brin, reden) FROM verzuim.afwezigheid GROUP BY leerling_id$$),
  ('verzuim.thuiszit(daterange,date,text)', $$SELECT verzuim.thuiszit('[2023-09-04,)', '2024-01-15'), verzuim.thuiszit('[2023-09-04,2023-11-01)', '2024-01-15', 'zuid')$$),
  ('verzuim.absoluut_verzuim(date)', $$SELECT * FROM verzuim.absoluut_verzuim('2024-06-01')$$),
+ -- reporting and access (80_rapportage.sql, 78_toegang.sql)
+ ('verzuim.woongemeente_op(bigint,date)', $$SELECT verzuim.woongemeente_op(1001, '2023-01-10'), verzuim.woongemeente_op(1002, '2023-01-10')$$),
+ ('verzuim.leerplichttelling_velden()', $$SELECT verzuim.leerplichttelling_velden()$$),
+ ('verzuim.leerplichttelling_tellers(text,interval)', $$SELECT * FROM verzuim.leerplichttelling_tellers('2022-2023')$$),
+ ('verzuim.leerplichttelling(text,interval)', $$SELECT * FROM verzuim.leerplichttelling('2022-2023', '3 months')$$),
+ ('verzuim.leerplichttelling_schooljaren()', $$SELECT * FROM verzuim.leerplichttelling_schooljaren()$$),
+ ('verzuim.leerplichttelling_leerlingen(text,text,text,interval)', $$SELECT * FROM verzuim.leerplichttelling_leerlingen('GM0363', '2022-2023', 'relatief_verzuim')$$),
+ ('leerplichttelling', $$SELECT * FROM verzuim.leerplichttelling$$),
+ ('verzuim.toegang_van(name)', $$SELECT * FROM verzuim.toegang_van(CURRENT_USER)$$),
+ ('verzuim.toegang_alles(name)', $$SELECT verzuim.toegang_alles(CURRENT_USER)$$),
+ ('verzuim.toegang_leerlingen(name)', $$SELECT * FROM verzuim.toegang_leerlingen(CURRENT_USER)$$),
+ ('verzuim.toegang_gemeenten(name)', $$SELECT * FROM verzuim.toegang_gemeenten()$$),
  -- classification
  ('verzuim.classificeer(verzuim.reden,verzuim.leerplicht,boolean,boolean,boolean)', $$SELECT verzuim.classificeer('luxe', 'leerplichtig', true, false), verzuim.classificeer(NULL, 'leerplichtig', false, false, true)$$),
  ('afwezigheid_soort', $$SELECT * FROM verzuim.afwezigheid_soort$$),

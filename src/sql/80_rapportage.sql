@@ -32,6 +32,7 @@ COMMENT ON FUNCTION verzuim.woongemeente_op(bigint, date) IS
 
 CREATE FUNCTION verzuim.leerplichttelling_velden() RETURNS text[]
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
 AS $$
   SELECT ARRAY['absoluut_verzuim', 'absoluut_langer_dan_3_maanden', 'absoluut_teruggeleid',
                'lrv_per_1_september', 'lrv_nieuw', 'lrv_totaal', 'lrv_langer_dan_3_maanden', 'lrv_teruggeleid',
