@@ -85,6 +85,8 @@ _PG_init(void)
 	verzuim_episodes_init();
 	verzuim_leerplicht_init();
 	verzuim_rapportage_init();
+	verzuim_meldplicht_init();
+	verzuim_mazl_init();
 
 #if PG_VERSION_NUM >= 150000
 	MarkGUCPrefixReserved("verzuim");
