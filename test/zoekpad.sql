@@ -320,6 +320,7 @@ INSERT INTO aanroepen (doel, stmt) VALUES
  ('verzuim.leerplicht_periode(date,date,text)', $$SELECT verzuim.leerplicht_periode(geboortedatum, eerste_inschrijving) FROM verzuim.leerling$$),
  ('verzuim.kwalificatieplicht_periode(date,date,date,text)', $$SELECT verzuim.kwalificatieplicht_periode(geboortedatum, startkwalificatie_op, eerste_inschrijving) FROM verzuim.leerling$$),
  ('verzuim.leerplicht_status(date,date,date,date,text)', $$SELECT verzuim.leerplicht_status(geboortedatum, '2024-03-01', startkwalificatie_op, eerste_inschrijving) FROM verzuim.leerling$$),
+ ('verzuim.plicht_grenzen(date,date,date,text)', $$SELECT (verzuim.plicht_grenzen(geboortedatum, startkwalificatie_op, eerste_inschrijving, NULL)).* FROM verzuim.leerling$$),
  ('verzuim.leeftijd(date,date)', $$SELECT verzuim.leeftijd('2016-02-29', '2024-02-28')$$),
  -- episodes
  ('verzuim.episodes(date,text)', $$SELECT leerling_id, verzuim.episodes(datum, 'noord') FROM verzuim.afwezigheid GROUP BY leerling_id$$),
