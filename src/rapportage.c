@@ -2,6 +2,9 @@
  * rapportage.c — settings of the reporting views (src/sql/80_rapportage.sql,
  * 85_toegang.sql).
  *
+ * verzuim.peildatum: the peildatum of the views thuiszitters and afhandeling
+ * (empty: today); read in SQL by verzuim.rapport_peildatum().
+ *
  * verzuim.minimale_celgrootte: the smallest count the public views
  * (verzuim.publiek_*) show.  It is PGC_SUSET: the role verzuim_publiek, which
  * reads those views, must not be able to lower it for its own session.  The
@@ -17,6 +20,7 @@
 #include "utils/guc.h"
 
 int			verzuim_minimale_celgrootte = 5;
+char	   *verzuim_peildatum = NULL;
 
 void
 verzuim_rapportage_init(void)
@@ -29,6 +33,14 @@ verzuim_rapportage_init(void)
 							5, 1, 1000000,
 							PGC_SUSET, 0,
 							NULL, NULL, NULL);
+
+	DefineCustomStringVariable("verzuim.peildatum",
+							   "Peildatum of the reporting views thuiszitters and afhandeling (a date); empty means today.",
+							   NULL,
+							   &verzuim_peildatum,
+							   "",
+							   PGC_USERSET, 0,
+							   NULL, NULL, NULL);
 }
 
 PG_FUNCTION_INFO_V1(verzuim_minimale_celgrootte_fn);
