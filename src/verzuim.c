@@ -281,6 +281,7 @@ _PG_init(void)
 	verzuim_rapportage_init();
 	verzuim_meldplicht_init();
 	verzuim_mazl_init();
+	verzuim_kwaliteit_init();
 
 	placeholders_controleren();
 
