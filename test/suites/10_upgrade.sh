@@ -538,7 +538,7 @@ q -d postgres -c "CREATE DATABASE $TAP" >/dev/null
 q -d $TAP -c "CREATE EXTENSION pgtap" -c "CREATE EXTENSION verzuim VERSION '$VORIGE' CASCADE" \
           -c "ALTER EXTENSION verzuim UPDATE" >/dev/null 2>"$WORK/tap.err"
 result "a database for pgTAP, with verzuim created as $VORIGE and updated" $? "$(cat "$WORK/tap.err")"
-pg_prove -j 2 --ext .sql -d $TAP test/ >"$WORK/tap.log" 2>&1
+pg_prove --ext .sql -d $TAP test/ >"$WORK/tap.log" 2>&1
 rc=$?
 result "the whole pgTAP suite passes in the upgraded database ($(sed -nE 's/^Files=([0-9]+), Tests=([0-9]+),.*/\1 files, \2 tests/p' "$WORK/tap.log"))" \
     $rc "$(grep -vE '^test/.*\.\. ok$' "$WORK/tap.log" | tail -60)"
