@@ -44,7 +44,7 @@ VORIGE=0.1
 HUIDIGE=$(sed -n "s/^default_version *= *'\([^']*\)'.*/\1/p" verzuim.control)
 n=0
 failed=0
-export PGOPTIONS="-c TimeZone=UTC -c DateStyle=ISO,YMD -c client_min_messages=warning"
+export PGOPTIONS="-c TimeZone=UTC -c DateStyle=ISO,YMD -c client_min_messages=error"
 
 q() { psql -X -q -A -t -F $'\t' -v ON_ERROR_STOP=1 "$@"; }
 drop_databases() {
@@ -80,7 +80,15 @@ compare() {
             k = order[i]
             if (!(k in nieuw)) print "only after UPDATE from '"$VORIGE"': " k (oud[k] == "" ? "" : "\n    " oud[k])
             else if (!(k in oud)) print "only in a fresh '"$HUIDIGE"' install: " k (nieuw[k] == "" ? "" : "\n    " nieuw[k])
-            else if (oud[k] != nieuw[k]) print "differs: " k "\n    after UPDATE: " oud[k] "\n    fresh:        " nieuw[k]
+            else if (oud[k] != nieuw[k]) {
+              a = oud[k]; b = nieuw[k]
+              if (length(a) > 300 || length(b) > 300) {   # long (a function body): around the first difference
+                for (i2 = 1; i2 <= length(a) && substr(a, i2, 1) == substr(b, i2, 1); i2++) ;
+                from = i2 > 120 ? i2 - 120 : 1
+                a = (from > 1 ? "..." : "") substr(a, from, 300) "..."; b = (from > 1 ? "..." : "") substr(b, from, 300) "..."
+              }
+              print "differs: " k "\n    after UPDATE: " a "\n    fresh:        " b
+            }
           }
         }' "$WORK/$what.oud" "$WORK/$what.nieuw")
     if [ -z "$diffs" ] && [ ! -s "$WORK/$what.nieuw" ]; then
@@ -425,7 +433,8 @@ SELECT t::regtype, nr, w FROM (VALUES
   ('interval', ARRAY['5 days', '1 mon', '1 day', NULL]),
   ('timestamp with time zone', ARRAY['2024-03-01 12:00+01', '2023-09-04 08:30+02', '2024-06-30 23:59+02', NULL]),
   ('regclass', ARRAY['verzuim.gemeente', 'verzuim.vakantie', 'verzuim.leerling', NULL]),
-  ('regtype', ARRAY['date', 'integer', 'daterange', NULL])
+  ('regtype', ARRAY['date', 'integer', 'daterange', NULL]),
+  ('jsonb', ARRAY['[]', '{}', '[{"regio": "noord"}]', NULL])
 ) s(t, ws), unnest(ws) WITH ORDINALITY u(w, nr);
 -- domains over text, enums of the extension: every label
 INSERT INTO monster SELECT t.oid::regtype, nr, w
