@@ -38,6 +38,9 @@ typedef struct VerzuimKalender
 	uint8	   *flags;			/* flags[d - eerste] */
 	/* lesnr[i] = number of school days in [eerste, eerste + i); ndagen + 1 entries */
 	int32	   *lesnr;
+	/* fingerprint of flags[] (holiday data and calendar settings): two
+	 * servers with the same fingerprint count the same school days */
+	uint32		vingerafdruk;
 } VerzuimKalender;
 
 /* 1969-08-01 and 2100-07-31 as DateADT (days since 2000-01-01) */
