@@ -1090,14 +1090,40 @@ typedef struct EpiKalenders
 	const VerzuimKalender *k[REGIO_AANTAL];
 	const DateADT *vrij;
 	int			nvrij;
+	/* false: uncertain days (missing holiday data) count as school days;
+	 * true: only certain school days count */
+	bool		zeker;
 } EpiKalenders;
 
 static inline bool
 epi_is_lesdag(const EpiKalenders *kal, VerzuimRegio r, DateADT d)
 {
+	if (kal->zeker && (kal->k[r]->flags[d - kal->k[r]->eerste] & KDAG_ONBEKEND))
+		return false;
 	if (kal->vrij != NULL)
 		return verzuim_is_lesdag_school(kal->k[r], kal->vrij, kal->nvrij, d);
 	return verzuim_kalender_is_lesdag(kal->k[r], d);
+}
+
+/* school days of region r in [van, tot) */
+static inline int32
+epi_lesdagen(const EpiKalenders *kal, VerzuimRegio r, DateADT van, DateADT tot)
+{
+	int32		n;
+
+	if (kal->vrij != NULL)
+	{
+		n = verzuim_lesdagen_school(kal->k[r], kal->vrij, kal->nvrij, van, tot);
+		if (kal->zeker)
+			n -= verzuim_onzeker_school(kal->k[r], kal->vrij, kal->nvrij, van, tot);
+	}
+	else
+	{
+		n = verzuim_kalender_lesdagen(kal->k[r], van, tot);
+		if (kal->zeker)
+			n -= verzuim_kalender_onzeker(kal->k[r], van, tot);
+	}
+	return n;
 }
 
 /* is d a school day in one of the regions of mask? */
@@ -1132,9 +1158,7 @@ epi_heeft_lesdag(const EpiKalenders *kal, uint8 mask, DateADT van, DateADT tot,
 		{
 			if (!(mask & (1 << r)))
 				continue;
-			if (kal->vrij != NULL
-				? verzuim_lesdagen_school(kal->k[r], kal->vrij, kal->nvrij, van, tot) > 0
-				: verzuim_kalender_lesdagen(kal->k[r], van, tot) > 0)
+			if (epi_lesdagen(kal, (VerzuimRegio) r, van, tot) > 0)
 				return true;
 		}
 		return false;
@@ -1151,6 +1175,76 @@ epi_heeft_lesdag(const EpiKalenders *kal, uint8 mask, DateADT van, DateADT tot,
 			return true;
 	}
 	return false;
+}
+
+/*
+ * The episodes of the sorted absent days ent[0 .. n - 1] (paused days pz)
+ * under the calendars kal: writes their bounds to van[], tot[] and returns
+ * their number.
+ */
+static int32
+epi_bouw(const EpiKalenders *kalp, const int32 *ent, int32 n, const DateADT *pz, int32 npz,
+		 DateADT *van, DateADT *tot)
+{
+	const EpiKalenders kal = *kalp;
+	int32		ipz = 0;
+	int32		nranges = 0;
+	DateADT		start = 0,
+				prev = 0;
+	uint8		prev_mask = 0;
+	bool		open = false;
+	int32		i;
+	int			r;
+
+	i = 0;
+	while (i < n)
+	{
+		DateADT		d = EPI_DAG(ent[i]);
+		uint8		mask = 0;
+		bool		lesdag = false;
+
+		/* all entries of day d: its regions; absent when a school day in one */
+		for (; i < n && EPI_DAG(ent[i]) == d; i++)
+		{
+			r = EPI_REGIO(ent[i]);
+			mask |= 1 << r;
+			if (!lesdag && epi_is_lesdag(&kal, (VerzuimRegio) r, d))
+				lesdag = true;
+		}
+		if (!lesdag)
+			continue;			/* no school that day: not an absence */
+		if (open)
+		{
+			bool		breekt;
+
+			if (mask == prev_mask && (mask & (mask - 1)) == 0 && pz == NULL && kal.vrij == NULL && !kal.zeker)
+			{
+				/* the common case: one regio, no studiedagen, no paused days */
+				breekt = verzuim_kalender_lesdagen(kal.k[pg_rightmost_one_pos32(mask)], prev + 1, d) > 0;
+			}
+			else
+				breekt = epi_heeft_lesdag(&kal, mask | prev_mask, prev + 1, d, pz, npz, &ipz);
+			if (breekt)
+			{
+				van[nranges] = start;
+				tot[nranges++] = prev + 1;
+				start = d;
+			}
+		}
+		else
+			start = d;
+		prev = d;
+		prev_mask = mask;
+		open = true;
+		if ((i & 0x3FFF) == 0)
+			CHECK_FOR_INTERRUPTS();
+	}
+	if (open)
+	{
+		van[nranges] = start;
+		tot[nranges++] = prev + 1;
+	}
+	return nranges;
 }
 
 #define EPI_STAPEL 64			/* episodes of a group kept on the stack */
@@ -1179,18 +1273,14 @@ episodes_final(PG_FUNCTION_ARGS)
 	DateADT		eerste,
 				laatste;
 	uint8		regios = 0;
+	bool		onzeker = false;
 	DateADT    *pz = NULL;		/* paused days, sorted, distinct */
 	int32		npz = 0;
-	int32		ipz = 0;
 	DateADT    *van;
 	DateADT    *tot;
 	DateADT		van_stapel[EPI_STAPEL];
 	DateADT		tot_stapel[EPI_STAPEL];
 	int32		nranges = 0;
-	DateADT		start = 0,
-				prev = 0;
-	uint8		prev_mask = 0;
-	bool		open = false;
 	int32		i;
 	int			r;
 
@@ -1222,7 +1312,10 @@ episodes_final(PG_FUNCTION_ARGS)
 		if (!(regios & (1 << r)))
 			continue;
 		kal.k[r] = verzuim_kalender((VerzuimRegio) r);
-		verzuim_kalender_controleer(kal.k[r], eerste, laatste);
+		verzuim_kalender_bereik(eerste);
+		verzuim_kalender_bereik(laatste);
+		if (verzuim_kalender_onzeker(kal.k[r], eerste, laatste + 1) > 0)
+			onzeker = true;
 	}
 	if (st->brin_status == BRIN_GEZET)
 		kal.vrij = verzuim_schoolvrije_dagen(st->extra->brin, &kal.nvrij);
@@ -1256,53 +1349,30 @@ episodes_final(PG_FUNCTION_ARGS)
 		van = palloc(sizeof(DateADT) * n);
 		tot = palloc(sizeof(DateADT) * n);
 	}
-	i = 0;
-	while (i < n)
-	{
-		DateADT		d = EPI_DAG(ent[i]);
-		uint8		mask = 0;
-		bool		lesdag = false;
+	nranges = epi_bouw(&kal, ent, n, pz, npz, van, tot);
 
-		/* all entries of day d: its regions; absent when a school day in one */
-		for (; i < n && EPI_DAG(ent[i]) == d; i++)
-		{
-			r = EPI_REGIO(ent[i]);
-			mask |= 1 << r;
-			if (!lesdag && epi_is_lesdag(&kal, (VerzuimRegio) r, d))
-				lesdag = true;
-		}
-		if (!lesdag)
-			continue;			/* no school that day: not an absence */
-		if (open)
-		{
-			bool		breekt;
-
-			if (mask == prev_mask && (mask & (mask - 1)) == 0 && pz == NULL && kal.vrij == NULL)
-			{
-				/* the common case: one regio, no studiedagen, no paused days */
-				breekt = verzuim_kalender_lesdagen(kal.k[pg_rightmost_one_pos32(mask)], prev + 1, d) > 0;
-			}
-			else
-				breekt = epi_heeft_lesdag(&kal, mask | prev_mask, prev + 1, d, pz, npz, &ipz);
-			if (breekt)
-			{
-				van[nranges] = start;
-				tot[nranges++] = prev + 1;
-				start = d;
-			}
-		}
-		else
-			start = d;
-		prev = d;
-		prev_mask = mask;
-		open = true;
-		if ((i & 0x3FFF) == 0)
-			CHECK_FOR_INTERRUPTS();
-	}
-	if (open)
+	/*
+	 * Missing holiday data: the episodes are certain when they are the same
+	 * whether the uncertain days are school days or holidays (lesdag-ness
+	 * only grows from the second to the first, and the episodes are the same
+	 * for every assignment in between when they are the same at both ends:
+	 * see the README).  Only when they differ does the policy apply (an
+	 * error, or a warning and the answer with uncertain days as school days).
+	 */
+	if (onzeker)
 	{
-		van[nranges] = start;
-		tot[nranges++] = prev + 1;
+		DateADT    *van0 = palloc(sizeof(DateADT) * n);
+		DateADT    *tot0 = palloc(sizeof(DateADT) * n);
+		int32		n0;
+
+		kal.zeker = true;
+		n0 = epi_bouw(&kal, ent, n, pz, npz, van0, tot0);
+		kal.zeker = false;
+		if (n0 != nranges || memcmp(van0, van, sizeof(DateADT) * n0) != 0 ||
+			memcmp(tot0, tot, sizeof(DateADT) * n0) != 0)
+			for (r = 0; r < REGIO_AANTAL; r++)
+				if (kal.k[r] != NULL)
+					verzuim_kalender_meld_onzeker(kal.k[r], eerste, laatste);
 	}
 	PG_RETURN_MULTIRANGE_P(episodes_multirange(rngtyp, van, tot, nranges));
 }

@@ -51,8 +51,6 @@ typedef struct KalenderCache
 	/* bitmask of standaard_vakanties present, per schooljaar */
 	uint8		bekend[NSCHOOLJAREN];
 	bool		compleet[NSCHOOLJAREN];
-	/* onbekendnr[i] = number of KDAG_ONBEKEND days in [eerste, eerste + i) */
-	int32	   *onbekendnr;
 	/* statement start of the last warning about missing data, per schooljaar */
 	TimestampTz gewaarschuwd[NSCHOOLJAREN];
 } KalenderCache;
@@ -467,7 +465,7 @@ bouw_cache(void)
 		c->k.eerste = KALENDER_EERSTE;
 		c->k.ndagen = KALENDER_NDAGEN;
 		c->k.flags = palloc0(KALENDER_NDAGEN);
-		c->onbekendnr = palloc((KALENDER_NDAGEN + 1) * sizeof(int32));
+		c->k.onbekendnr = palloc((KALENDER_NDAGEN + 1) * sizeof(int32));
 		c->k.lesnr = palloc((KALENDER_NDAGEN + 1) * sizeof(int32));
 		cache[r] = c;
 	}
@@ -500,7 +498,10 @@ bouw_cache(void)
 	/* regional school holidays */
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	ret = SPI_execute("SELECT regio::text, schooljaar, soort, lower(periode), upper(periode) "
+	/* every name qualified: this runs with the caller's search_path (see
+	 * README, Security) */
+	ret = SPI_execute("SELECT regio::pg_catalog.text, schooljaar, soort, "
+					  "       pg_catalog.lower(periode), pg_catalog.upper(periode) "
 					  "FROM verzuim.vakantie", true, 0);
 	if (ret != SPI_OK_SELECT)
 		elog(ERROR, "reading verzuim.vakantie failed: %d", ret);
@@ -559,21 +560,28 @@ bouw_cache(void)
 					continue;
 				vakantie_venster(j + EERSTE_SCHOOLJAAR, sidx, &wvan, &wtot);
 				for (DateADT d = Max(wvan, KALENDER_EERSTE); d <= Min(wtot, KALENDER_LAATSTE); d++)
-					c->k.flags[d - KALENDER_EERSTE] |= KDAG_ONBEKEND;
+				{
+					uint8	   *f = &c->k.flags[d - KALENDER_EERSTE];
+
+					/* a weekend, a school-free public holiday or a day of a
+					 * known holiday is certain whatever is missing */
+					if ((*f & (KDAG_WEEKEND | KDAG_FEESTDAG | KDAG_VAKANTIE)) == 0)
+						*f |= KDAG_ONBEKEND;
+				}
 			}
 		for (int i = 0; i < KALENDER_NDAGEN; i++)
 		{
 			DateADT		d = KALENDER_EERSTE + i;
 
 			c->k.lesnr[i] = n;
-			c->onbekendnr[i] = o;
+			c->k.onbekendnr[i] = o;
 			if (verzuim_kalender_is_lesdag(&c->k, d))
 				n++;
 			if (c->k.flags[i] & KDAG_ONBEKEND)
 				o++;
 		}
 		c->k.lesnr[KALENDER_NDAGEN] = n;
-		c->onbekendnr[KALENDER_NDAGEN] = o;
+		c->k.onbekendnr[KALENDER_NDAGEN] = o;
 		/* never 0: 0 means "unknown" in a duurverdeling */
 		c->k.vingerafdruk = hash_bytes(c->k.flags, KALENDER_NDAGEN);
 		if (c->k.vingerafdruk == 0)
@@ -606,16 +614,67 @@ verzuim_kalender(VerzuimRegio regio)
 	return &cache[regio]->k;
 }
 
-void
-verzuim_kalender_controleer(const VerzuimKalender *k, DateADT van, DateADT tot)
+/*
+ * For each missing standard holiday whose window holds an uncertain day of
+ * [van, tot] (inclusive, within the calendar): call cb.  Windows of
+ * different soorten never overlap, so an uncertain day in the window of a
+ * missing holiday is uncertain because of that holiday.
+ */
+typedef void (*onzeker_cb) (void *arg, VerzuimRegio r, int jaar, int sidx, DateADT wvan, DateADT wtot);
+
+static int
+onzeker_vakanties(const VerzuimKalender *k, DateADT van, DateADT tot, onzeker_cb cb, void *arg)
 {
 	KalenderCache *c = (KalenderCache *) k;	/* k is the first member */
-	StringInfoData ontbreekt;
-	DateADT		eerste_onbekend;
-	int			jaar,
-				j1,
-				j2;
+	int			j1 = verzuim_schooljaar_van(van) - 1;
+	int			j2 = verzuim_schooljaar_van(tot);
+	int			n = 0;
 
+	for (int j = j1; j <= j2; j++)
+		for (int sidx = 0; sidx < NSTANDAARD; sidx++)
+		{
+			DateADT		wvan,
+						wtot,
+						a,
+						b;
+
+			if (j >= EERSTE_SCHOOLJAAR && j <= LAATSTE_SCHOOLJAAR &&
+				(c->bekend[j - EERSTE_SCHOOLJAAR] & (1 << sidx)))
+				continue;
+			vakantie_venster(j, sidx, &wvan, &wtot);
+			a = Max(Max(wvan, van), KALENDER_EERSTE);
+			b = Min(Min(wtot, tot), KALENDER_LAATSTE);
+			if (a > b || verzuim_kalender_onzeker(k, a, b + 1) == 0)
+				continue;
+			cb(arg, k->regio, j, sidx, wvan, wtot);
+			n++;
+		}
+	return n;
+}
+
+static void
+onzeker_tekst_cb(void *arg, VerzuimRegio r, int jaar, int sidx, DateADT wvan, DateADT wtot)
+{
+	StringInfo	buf = (StringInfo) arg;
+
+	appendStringInfo(buf, "%s%s %d-%d (it falls between %s and %s)",
+					 buf->len ? "; " : "", standaard_vakanties[sidx], jaar, jaar + 1,
+					 DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(wvan))),
+					 DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(wtot))));
+}
+
+static void
+onzeker_lijst_cb(void *arg, VerzuimRegio r, int jaar, int sidx, DateADT wvan, DateADT wtot)
+{
+	List	  **namen = (List **) arg;
+
+	*namen = lappend(*namen, DatumGetPointer(CStringGetTextDatum(
+		psprintf("%s %s %d-%d", regio_namen[r], standaard_vakanties[sidx], jaar, jaar + 1))));
+}
+
+int
+verzuim_kalender_onzeker_door(const VerzuimKalender *k, DateADT van, DateADT tot, List **namen)
+{
 	verzuim_kalender_bereik(van);
 	verzuim_kalender_bereik(tot);
 	if (tot < van)
@@ -625,7 +684,35 @@ verzuim_kalender_controleer(const VerzuimKalender *k, DateADT van, DateADT tot)
 		van = tot;
 		tot = t;
 	}
-	if (c->onbekendnr[tot + 1 - KALENDER_EERSTE] == c->onbekendnr[van - KALENDER_EERSTE])
+	if (verzuim_kalender_onzeker(k, van, tot + 1) == 0)
+		return 0;
+	return onzeker_vakanties(k, van, tot, onzeker_lijst_cb, namen);
+}
+
+void
+verzuim_kalender_controleer(const VerzuimKalender *k, DateADT van, DateADT tot)
+{
+	verzuim_kalender_bereik(van);
+	verzuim_kalender_bereik(tot);
+	verzuim_kalender_meld_onzeker(k, van, tot);
+}
+
+void
+verzuim_kalender_meld_onzeker(const VerzuimKalender *k, DateADT van, DateADT tot)
+{
+	KalenderCache *c = (KalenderCache *) k;	/* k is the first member */
+	StringInfoData ontbreekt;
+	DateADT		eerste_onbekend;
+	int			jaar;
+
+	if (tot < van)
+	{
+		DateADT		t = van;
+
+		van = tot;
+		tot = t;
+	}
+	if (verzuim_kalender_onzeker(k, van, tot + 1) == 0)
 		return;					/* every day in the span is decided */
 
 	eerste_onbekend = van;
@@ -633,27 +720,9 @@ verzuim_kalender_controleer(const VerzuimKalender *k, DateADT van, DateADT tot)
 		eerste_onbekend++;
 	jaar = verzuim_schooljaar_van(eerste_onbekend);
 
-	/* the missing holidays whose window meets [van, tot] */
+	/* the missing holidays that make days of [van, tot] uncertain */
 	initStringInfo(&ontbreekt);
-	j1 = verzuim_schooljaar_van(van) - 1;
-	j2 = verzuim_schooljaar_van(tot);
-	for (int j = j1; j <= j2; j++)
-		for (int sidx = 0; sidx < NSTANDAARD; sidx++)
-		{
-			DateADT		wvan,
-						wtot;
-
-			if (j >= EERSTE_SCHOOLJAAR && j <= LAATSTE_SCHOOLJAAR &&
-				(c->bekend[j - EERSTE_SCHOOLJAAR] & (1 << sidx)))
-				continue;
-			vakantie_venster(j, sidx, &wvan, &wtot);
-			if (wtot < van || wvan > tot)
-				continue;
-			appendStringInfo(&ontbreekt, "%s%s %d-%d (it falls between %s and %s)",
-							 ontbreekt.len ? "; " : "", standaard_vakanties[sidx], j, j + 1,
-							 DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(wvan))),
-							 DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(wtot))));
-		}
+	(void) onzeker_vakanties(k, van, tot, onzeker_tekst_cb, &ontbreekt);
 
 	if (verzuim_onvolledige_kalender == KALENDER_WAARSCHUWING)
 	{
@@ -711,9 +780,11 @@ laad_scholen(void)
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	ret = SPI_execute("SELECT s.brin, s.vakantieregio::text, "
+	/* every name and operator qualified, as above */
+	ret = SPI_execute("SELECT s.brin, s.vakantieregio::pg_catalog.text, "
 					  "       array(SELECT v.datum FROM verzuim.schoolvrije_dag v "
-					  "             WHERE v.brin = s.brin ORDER BY v.datum) "
+					  "             WHERE v.brin OPERATOR(pg_catalog.=) s.brin "
+					  "             ORDER BY v.datum) "
 					  "FROM verzuim.school s", true, 0);
 	if (ret != SPI_OK_SELECT)
 		elog(ERROR, "reading verzuim.school failed: %d", ret);
@@ -827,6 +898,24 @@ verzuim_lesdagen_school(const VerzuimKalender *k, const DateADT *vrij, int nvrij
 	n = verzuim_kalender_lesdagen(k, van, tot);
 	for (int i = vrij_lower_bound(vrij, nvrij, van); i < nvrij && vrij[i] < tot; i++)
 		if (verzuim_kalender_is_lesdag(k, vrij[i]))
+			n--;
+	return n;
+}
+
+int32
+verzuim_onzeker_school(const VerzuimKalender *k, const DateADT *vrij, int nvrij,
+					   DateADT van, DateADT tot)
+{
+	int32		n;
+
+	if (tot <= van)
+		return 0;
+	n = verzuim_kalender_onzeker(k, van, tot);
+	if (n == 0)
+		return 0;
+	/* a free day of the school is certain */
+	for (int i = vrij_lower_bound(vrij, nvrij, van); i < nvrij && vrij[i] < tot; i++)
+		if (k->flags[vrij[i] - k->eerste] & KDAG_ONBEKEND)
 			n--;
 	return n;
 }
@@ -991,7 +1080,9 @@ verzuim_is_lesdag(PG_FUNCTION_ARGS)
 	d = PG_GETARG_DATEADT(0);
 	verzuim_kalender_bereik(d);
 	k = kalender_voor_args(fcinfo, &vrij, &nvrij);
-	verzuim_kalender_controleer(k, d, d);
+	/* uncertain only when the day could be a school day of the school */
+	if (verzuim_onzeker_school(k, vrij, nvrij, d, d + 1) > 0)
+		verzuim_kalender_controleer(k, d, d);
 	PG_RETURN_BOOL(verzuim_is_lesdag_school(k, vrij, nvrij, d));
 }
 
@@ -1030,7 +1121,9 @@ verzuim_lesdagen(PG_FUNCTION_ARGS)
 	tot = DatumGetDateADT(upper.val);
 	verzuim_kalender_bereik(van);
 	verzuim_kalender_bereik(tot - 1);
-	verzuim_kalender_controleer(k, van, tot - 1);
+	/* the count depends only on uncertain days the school is not free on */
+	if (verzuim_onzeker_school(k, vrij, nvrij, van, tot) > 0)
+		verzuim_kalender_controleer(k, van, tot - 1);
 	PG_RETURN_INT32(verzuim_lesdagen_school(k, vrij, nvrij, van, tot));
 }
 

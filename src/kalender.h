@@ -15,6 +15,7 @@
 #define VERZUIM_KALENDER_H
 
 #include "verzuim.h"
+#include "nodes/pg_list.h"
 
 typedef enum VerzuimRegio
 {
@@ -28,7 +29,14 @@ typedef enum VerzuimRegio
 #define KDAG_WEEKEND	0x01
 #define KDAG_FEESTDAG	0x02	/* public holiday on which schools are closed */
 #define KDAG_VAKANTIE	0x04	/* regional school holiday */
-#define KDAG_ONBEKEND	0x08	/* in the window of a holiday missing from verzuim.vakantie */
+/*
+ * KDAG_ONBEKEND: an uncertain day: in the window of a holiday missing from
+ * verzuim.vakantie AND not certainly free (never set together with
+ * KDAG_WEEKEND, KDAG_FEESTDAG or KDAG_VAKANTIE: a weekend day, a school-free
+ * public holiday or a day of a known holiday is never a lesdag, whatever is
+ * missing).  Uncertain days count as school days in lesnr.
+ */
+#define KDAG_ONBEKEND	0x08
 
 typedef struct VerzuimKalender
 {
@@ -38,6 +46,8 @@ typedef struct VerzuimKalender
 	uint8	   *flags;			/* flags[d - eerste] */
 	/* lesnr[i] = number of school days in [eerste, eerste + i); ndagen + 1 entries */
 	int32	   *lesnr;
+	/* onbekendnr[i] = number of uncertain (KDAG_ONBEKEND) days in [eerste, eerste + i) */
+	int32	   *onbekendnr;
 	/* fingerprint of flags[] (holiday data and calendar settings): two
 	 * servers with the same fingerprint count the same school days */
 	uint32		vingerafdruk;
@@ -70,6 +80,37 @@ extern void verzuim_kalender_bereik(DateADT d);
  */
 extern void verzuim_kalender_controleer(const VerzuimKalender *k, DateADT van, DateADT tot);
 
+/*
+ * Apply the policy unconditionally for the uncertain days in [van, tot]:
+ * for callers that found out themselves that their answer depends on them
+ * (e.g. episodes: the answer differs when the uncertain days are holidays).
+ * Does nothing when [van, tot] has no uncertain day.
+ */
+extern void verzuim_kalender_meld_onzeker(const VerzuimKalender *k, DateADT van, DateADT tot);
+
+/*
+ * The missing holidays that make days of [van, tot] uncertain, as text
+ * array elements "regio soort schooljaar" ('noord mei 2025-2026') appended
+ * to *namen (a List of text Datums, NIL to start).  Never raises for
+ * missing data.  Returns the number added.
+ */
+extern int	verzuim_kalender_onzeker_door(const VerzuimKalender *k, DateADT van, DateADT tot,
+										  List **namen);
+
+/* Number of uncertain days in [van, tot) (half-open). */
+static inline int32
+verzuim_kalender_onzeker(const VerzuimKalender *k, DateADT van, DateADT tot)
+{
+	return k->onbekendnr[tot - k->eerste] - k->onbekendnr[van - k->eerste];
+}
+
+/* A certain school day: a school day that no missing holiday can take away. */
+static inline bool
+verzuim_kalender_is_lesdag_zeker(const VerzuimKalender *k, DateADT d)
+{
+	return (k->flags[d - k->eerste] & (KDAG_WEEKEND | KDAG_FEESTDAG | KDAG_VAKANTIE | KDAG_ONBEKEND)) == 0;
+}
+
 static inline bool
 verzuim_kalender_is_lesdag(const VerzuimKalender *k, DateADT d)
 {
@@ -93,6 +134,9 @@ extern const DateADT *verzuim_schoolvrije_dagen(const char *brin, int *n);
 extern bool verzuim_is_lesdag_school(const VerzuimKalender *k, const DateADT *vrij, int nvrij, DateADT d);
 extern int32 verzuim_lesdagen_school(const VerzuimKalender *k, const DateADT *vrij, int nvrij,
 									 DateADT van, DateADT tot);
+/* Uncertain days in [van, tot) that are not free days of the school. */
+extern int32 verzuim_onzeker_school(const VerzuimKalender *k, const DateADT *vrij, int nvrij,
+									DateADT van, DateADT tot);
 
 /* Schooljaar helpers: the first year of the schooljaar of d (2023 for '2023-2024'). */
 extern int	verzuim_schooljaar_van(DateADT d);

@@ -147,6 +147,7 @@ COMMENT ON FUNCTION verzuim.thuiszit(daterange, date, text) IS
 CREATE FUNCTION verzuim.absoluut_verzuim(peildatum date DEFAULT current_date)
 RETURNS TABLE (leerling_id bigint, episode daterange)
 LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
 AS $fn$
 #variable_conflict use_column
 BEGIN
