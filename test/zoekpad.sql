@@ -295,6 +295,15 @@ INSERT INTO aanroepen (doel, stmt) VALUES
  ('verzuim.kalender_gewijzigd()', $$INSERT INTO verzuim.schoolvrije_dag VALUES ('12AB01', '2023-10-13', 'studiedag'); TRUNCATE verzuim.schoolvrije_dag; INSERT INTO verzuim.schoolvrije_dag VALUES ('12AB00', '2023-01-12', 'studiedag')$$),
  ('verzuim.registratie_bewaken()', $$UPDATE verzuim.gemeente SET naam = naam WHERE gemeentecode OPERATOR(pg_catalog.=) 'GM0363'$$),
  ('verzuim.registratie_omvang_maken(regclass)', $$SELECT verzuim.registratie_omvang_maken('verzuim.leerling')$$),
+ -- the holiday open data (fictitious 2090-2091), as jsonb and from a server-side file
+ ('verzuim.vakanties_laden(jsonb)', $$SELECT * FROM verzuim.vakanties_laden('{"content": {"schoolyear": "2090-2091 ", "vacations": [{"type": " Herfstvakantie", "regions": [{"region": "heel Nederland", "startdate": "2090-10-13T22:00:00.000Z", "enddate": "2090-10-21T22:00:00.000Z"}]}]}}')$$),
+ ('verzuim.vakantie_datum(text)', $$SELECT verzuim.vakantie_datum('2026-12-31T23:00:00.000Z'), verzuim.vakantie_datum('2026-10-10')$$),
+ ('verzuim.vakanties_bestand(text)', $q$DO $d$ BEGIN
+     EXECUTE pg_catalog.format('COPY (VALUES (%L)) TO %L',
+                               '{"content": {"schoolyear": "2090-2091", "vacations": [{"type": "Kerstvakantie", "regions": [{"region": "noord", "startdate": "2090-12-23", "enddate": "2091-01-07"}]}]}}',
+                               pg_catalog.current_setting('data_directory') OPERATOR(pg_catalog.||) '/verzuim_zoekpad_test.json');
+     PERFORM verzuim.vakanties_bestand(pg_catalog.current_setting('data_directory') OPERATOR(pg_catalog.||) '/verzuim_zoekpad_test.json'); END $d$$q$),
+ ('verzuim.vakanties_laden_bestand(text)', $$SELECT * FROM verzuim.vakanties_laden_bestand(pg_catalog.current_setting('data_directory') OPERATOR(pg_catalog.||) '/verzuim_zoekpad_test.json')$$),
  -- calendar
  ('verzuim.schooljaar(date)', $$SELECT verzuim.schooljaar('2024-02-29')$$),
  ('verzuim.schooljaar_periode(text)', $$SELECT verzuim.schooljaar_periode('2023-2024')$$),

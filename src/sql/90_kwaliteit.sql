@@ -1,0 +1,263 @@
+-- Registratiekwaliteit: the anomalies of polluted registration files ---------
+--
+-- DOMAIN.md §4.1 (art. 18: in- and uitschrijvingen reported within 7 days),
+-- §5.2 and §13.1: in 2012-2013 the national absoluut verzuim rose by 40%,
+-- mostly because municipal files (GBA/BRP against BRON) were not in order;
+-- Rotterdam's 824 presumed absoluut verzuimers were 145 after an administrative
+-- clean-up.  These objects show a gemeente what to clean before it counts:
+--
+--  * view kwaliteitscontrole: every check, what it finds, what a
+--    leerplichtambtenaar should do about it;
+--  * registratiekwaliteit_rijen(controle, gemeentecode): the rows behind the
+--    counts, one row per finding;
+--  * view registratiekwaliteit: per gemeente and check the number of findings
+--    and of distinct pupils (zeros included).
+--
+-- A finding belongs to the gemeente the pupil lives in now
+-- (leerling.woongemeente): its leerplichtambtenaar acts on it (art. 19, 22).
+-- Everything runs with the caller's rights (security_invoker views, SECURITY
+-- INVOKER functions), so row-level security on the registration tables
+-- applies: a role sees only the findings about pupils it may see.  Findings
+-- name pupils and rows in their output, never in messages.
+
+CREATE VIEW verzuim.kwaliteitscontrole (volgorde, controle, tabel, omschrijving, actie) AS
+VALUES
+  (1, 'geen_verblijf', 'leerling',
+   'pupil without any verblijf (residence) history',
+   'Request the BRP history (verblijf) of the pupil; without it absoluut verzuim and moves cannot be judged and the pupil counts as living here at any time.'),
+  (2, 'verblijf_gat', 'verblijf',
+   'gap between two verblijf periods of a pupil (periode = the gap)',
+   'Check the BRP: a stay abroad (then the gap is right) or a missing registration (add the verblijf row).'),
+  (3, 'inschrijving_overlap', 'inschrijving',
+   'enrolments of one pupil at two schools that overlap by more than the transfer day (sleutel = the enrolment that began first, verwant = the other; periode = the overlap)',
+   'Usually a late uitschrijving: ask the old school to report the uitschrijving (art. 18, within 7 days) with its real date.'),
+  (4, 'inschrijving_buiten_nederland', 'inschrijving',
+   'enrolment (partly) in a period in which the pupil did not live in the Netherlands by its verblijf history (periode = from the first to the last day not covered)',
+   'Either the school did not report the uitschrijving after emigration, or the BRP lacks the arrival: check both and correct the wrong one.'),
+  (5, 'afwezigheid_zonder_inschrijving', 'afwezigheid',
+   'absence row on a day the pupil was not enrolled at that school (sleutel = reden; periode = the day)',
+   'Ask the school: an absence after the uitschrijving or before the inschrijving means one of the two is wrong.'),
+  (6, 'melding_zonder_inschrijving', 'melding',
+   'verzuimmelding by a school at which the pupil was not enrolled at any day of the verzuim period',
+   'Ask the school and DUO which enrolment the melding belongs to; a melding under the wrong school is handled by the wrong party.'),
+  (7, 'melding_zonder_afwezigheid', 'melding',
+   'verzuimmelding without any absence row of the pupil at that school in the verzuim period that could justify it (ongeoorloofd, luxe or te laat; for soort overig any reason)',
+   'Ask the school for the absence registration behind the melding; without it the melding cannot be assessed (and a proces-verbaal cannot be built on it).'),
+  (8, 'vrijstelling_met_inschrijving', 'vrijstelling',
+   'vrijstelling under art. 5 onder a, b or c or art. 15 overlapping an enrolment at a regular school (po, vo, mbo; sleutel = the vrijstelling, verwant = the enrolment, periode = the overlap)',
+   'A pupil exempted from enrolment is enrolled: end the vrijstelling (art. 5, 15) or have the school correct the enrolment.'),
+  (9, 'inschrijving_voor_4', 'inschrijving',
+   'enrolment that begins before the 4th birthday (periode = from its first day to the 4th birthday)',
+   'A child may be enrolled from its 4th birthday (WPO art. 39): ask the school for the real date of inschrijving.'),
+  (10, 'dubbele_leerling', 'leerling',
+   'two pupil ids with the same geboortedatum and woongemeente, identical verblijf histories and enrolments that never overlap (a heuristic; leerling_id = the id whose first enrolment is later, verwant = the other)',
+   'Probably one child registered twice (a new id after a move or re-registration): compare the BRP records and merge them; until then the older id may show as absoluut verzuim.')
+;
+COMMENT ON VIEW verzuim.kwaliteitscontrole IS
+  'The checks of verzuim.registratiekwaliteit: order, name, the table the findings are rows of, what is found, and what a leerplichtambtenaar should do about it.';
+
+CREATE TYPE verzuim.kwaliteitsbevinding AS (
+    controle     text,
+    gemeentecode text,
+    leerling_id  bigint,
+    tabel        text,
+    sleutel      text,
+    brin         text,
+    periode      daterange,
+    verwant      text
+);
+COMMENT ON TYPE verzuim.kwaliteitsbevinding IS
+  'One finding of a registratiekwaliteit check: the check (verzuim.kwaliteitscontrole), the woongemeente of the pupil, the pupil, the table and key of the row to look at (inschrijving_id, meldingsnummer, vrijstelling_id, leerling_id; for afwezigheid the reden, with brin and the day in periode), the school, the period concerned and the related row or pupil.';
+
+CREATE FUNCTION verzuim.registratiekwaliteit_rijen(controle text DEFAULT NULL, gemeentecode text DEFAULT NULL)
+RETURNS SETOF verzuim.kwaliteitsbevinding
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+  c text := registratiekwaliteit_rijen.controle;
+  g text := registratiekwaliteit_rijen.gemeentecode;
+BEGIN
+  IF c IS NOT NULL AND NOT EXISTS (SELECT 1 FROM verzuim.kwaliteitscontrole k WHERE k.controle = c) THEN
+    RAISE EXCEPTION 'unknown registratiekwaliteit check'
+      USING ERRCODE = 'invalid_parameter_value',
+            HINT = 'The checks are listed in verzuim.kwaliteitscontrole; NULL means all of them.';
+  END IF;
+
+  -- 1 pupils without any verblijf history
+  IF c IS NULL OR c = 'geen_verblijf' THEN
+    RETURN QUERY
+    SELECT 'geen_verblijf'::text, l.woongemeente, l.leerling_id, 'leerling'::text, l.leerling_id::text,
+           NULL::text, NULL::daterange, NULL::text
+      FROM verzuim.leerling l
+     WHERE (g IS NULL OR l.woongemeente = g)
+       AND NOT EXISTS (SELECT 1 FROM verzuim.verblijf v WHERE v.leerling_id = l.leerling_id);
+  END IF;
+
+  -- 2 gaps between consecutive verblijf periods
+  IF c IS NULL OR c = 'verblijf_gat' THEN
+    RETURN QUERY
+    SELECT 'verblijf_gat'::text, l.woongemeente, l.leerling_id, 'verblijf'::text, NULL::text,
+           NULL::text, daterange(x.vorig_einde, lower(x.periode)),
+           x.vorig_gemeente || ' -> ' || x.gemeentecode
+      FROM (SELECT v.leerling_id, v.periode, v.gemeentecode,
+                   lag(upper(v.periode)) OVER w AS vorig_einde,
+                   lag(v.gemeentecode) OVER w AS vorig_gemeente
+              FROM verzuim.verblijf v
+            WINDOW w AS (PARTITION BY v.leerling_id ORDER BY lower(v.periode))) x
+      JOIN verzuim.leerling l ON l.leerling_id = x.leerling_id
+     WHERE x.vorig_einde < lower(x.periode)
+       AND (g IS NULL OR l.woongemeente = g);
+  END IF;
+
+  -- 3 enrolments at two schools overlapping by more than the transfer day
+  IF c IS NULL OR c = 'inschrijving_overlap' THEN
+    RETURN QUERY
+    SELECT 'inschrijving_overlap'::text, l.woongemeente, l.leerling_id, 'inschrijving'::text,
+           a.inschrijving_id::text, a.brin, a.periode * b.periode, 'inschrijving ' || b.inschrijving_id
+      FROM verzuim.inschrijving a
+      JOIN verzuim.inschrijving b
+        ON b.leerling_id = a.leerling_id AND b.periode && a.periode AND b.brin <> a.brin
+       AND (lower(a.periode), a.inschrijving_id) < (lower(b.periode), b.inschrijving_id)
+      JOIN verzuim.leerling l ON l.leerling_id = a.leerling_id
+     WHERE (upper_inf(a.periode * b.periode) OR upper(a.periode * b.periode) - lower(a.periode * b.periode) > 1)
+       AND (g IS NULL OR l.woongemeente = g);
+  END IF;
+
+  -- 4 enrolments in periods the pupil did not live in the Netherlands
+  IF c IS NULL OR c = 'inschrijving_buiten_nederland' THEN
+    RETURN QUERY
+    SELECT 'inschrijving_buiten_nederland'::text, l.woongemeente, l.leerling_id, 'inschrijving'::text,
+           i.inschrijving_id::text, i.brin, range_merge(datemultirange(i.periode) - vb.m), NULL::text
+      FROM (SELECT v.leerling_id, range_agg(v.periode) AS m FROM verzuim.verblijf v GROUP BY v.leerling_id) vb
+      JOIN verzuim.inschrijving i ON i.leerling_id = vb.leerling_id
+      JOIN verzuim.leerling l ON l.leerling_id = i.leerling_id
+     WHERE NOT vb.m @> i.periode
+       AND (g IS NULL OR l.woongemeente = g);
+  END IF;
+
+  -- 5 absence rows on days without an enrolment at that school
+  IF c IS NULL OR c = 'afwezigheid_zonder_inschrijving' THEN
+    RETURN QUERY
+    SELECT 'afwezigheid_zonder_inschrijving'::text, l.woongemeente, l.leerling_id, 'afwezigheid'::text,
+           a.reden::text, a.brin, daterange(a.datum, a.datum, '[]'), NULL::text
+      FROM verzuim.afwezigheid a
+      JOIN verzuim.leerling l ON l.leerling_id = a.leerling_id
+     WHERE (g IS NULL OR l.woongemeente = g)
+       AND NOT EXISTS (SELECT 1 FROM verzuim.inschrijving i
+                        WHERE i.leerling_id = a.leerling_id AND i.brin = a.brin AND i.periode @> a.datum);
+  END IF;
+
+  -- 6 meldingen by a school the pupil was not enrolled at during the verzuim period
+  IF c IS NULL OR c = 'melding_zonder_inschrijving' THEN
+    RETURN QUERY
+    SELECT 'melding_zonder_inschrijving'::text, l.woongemeente, l.leerling_id, 'melding'::text,
+           m.meldingsnummer::text, m.brin, m.verzuim_periode, NULL::text
+      FROM verzuim.melding m
+      JOIN verzuim.leerling l ON l.leerling_id = m.leerling_id
+     WHERE (g IS NULL OR l.woongemeente = g)
+       AND NOT EXISTS (SELECT 1 FROM verzuim.inschrijving i
+                        WHERE i.leerling_id = m.leerling_id AND i.brin = m.brin
+                          AND i.periode && m.verzuim_periode);
+  END IF;
+
+  -- 7 meldingen without an absence row that could justify them; a scalar
+  -- subquery (never turned into a join) probes the primary key of afwezigheid
+  -- per melding instead of scanning the whole table
+  IF c IS NULL OR c = 'melding_zonder_afwezigheid' THEN
+    RETURN QUERY
+    SELECT 'melding_zonder_afwezigheid'::text, l.woongemeente, l.leerling_id, 'melding'::text,
+           m.meldingsnummer::text, m.brin, m.verzuim_periode, NULL::text
+      FROM verzuim.melding m
+      JOIN verzuim.leerling l ON l.leerling_id = m.leerling_id
+     WHERE (g IS NULL OR l.woongemeente = g)
+       AND (SELECT true FROM verzuim.afwezigheid a
+             WHERE a.leerling_id = m.leerling_id
+               AND a.datum >= lower(m.verzuim_periode)
+               AND (upper_inf(m.verzuim_periode) OR a.datum < upper(m.verzuim_periode))
+               AND a.brin = m.brin
+               AND (m.soort = 'overig' OR a.reden IN ('ongeoorloofd', 'luxe', 'te_laat'))
+             LIMIT 1) IS NULL;
+  END IF;
+
+  -- 8 vrijstellingen from enrolment overlapping an enrolment at a regular school
+  IF c IS NULL OR c = 'vrijstelling_met_inschrijving' THEN
+    RETURN QUERY
+    SELECT 'vrijstelling_met_inschrijving'::text, l.woongemeente, l.leerling_id, 'vrijstelling'::text,
+           v.vrijstelling_id::text, i.brin, v.periode * i.periode, 'inschrijving ' || i.inschrijving_id
+      FROM verzuim.vrijstelling v
+      JOIN verzuim.inschrijving i
+        ON i.leerling_id = v.leerling_id AND i.periode && v.periode
+       AND i.onderwijssoort IN ('po', 'vo', 'mbo')
+      JOIN verzuim.leerling l ON l.leerling_id = v.leerling_id
+     WHERE v.artikel IN ('5a', '5b', '5c', '15')
+       AND (g IS NULL OR l.woongemeente = g);
+  END IF;
+
+  -- 9 enrolments that begin before the 4th birthday
+  IF c IS NULL OR c = 'inschrijving_voor_4' THEN
+    RETURN QUERY
+    SELECT 'inschrijving_voor_4'::text, l.woongemeente, l.leerling_id, 'inschrijving'::text,
+           i.inschrijving_id::text, i.brin,
+           daterange(lower(i.periode), (l.geboortedatum + interval '4 years')::date), NULL::text
+      FROM verzuim.inschrijving i
+      JOIN verzuim.leerling l ON l.leerling_id = i.leerling_id
+     WHERE lower(i.periode) < (l.geboortedatum + interval '4 years')::date
+       AND (g IS NULL OR l.woongemeente = g);
+  END IF;
+
+  -- 10 duplicate pupils (heuristic): same geboortedatum and woongemeente,
+  -- identical verblijf history, both enrolled, enrolments never overlapping
+  IF c IS NULL OR c = 'dubbele_leerling' THEN
+    RETURN QUERY
+    WITH kandidaat AS (
+        SELECT l.leerling_id, l.geboortedatum, l.woongemeente
+          FROM (SELECT l.*, count(*) OVER (PARTITION BY l.geboortedatum, l.woongemeente) AS n
+                  FROM verzuim.leerling l
+                 WHERE g IS NULL OR l.woongemeente = g) l
+         WHERE l.n > 1
+    ), geschiedenis AS (
+        SELECT k.*,
+               (SELECT string_agg(v.gemeentecode || v.periode::text, ';' ORDER BY lower(v.periode))
+                  FROM verzuim.verblijf v WHERE v.leerling_id = k.leerling_id) AS verblijf,
+               (SELECT range_agg(i.periode) FROM verzuim.inschrijving i
+                 WHERE i.leerling_id = k.leerling_id) AS ins
+          FROM kandidaat k
+    )
+    SELECT 'dubbele_leerling'::text, b.woongemeente, b.leerling_id, 'leerling'::text, b.leerling_id::text,
+           NULL::text, NULL::daterange, 'leerling ' || a.leerling_id
+      FROM geschiedenis a
+      JOIN geschiedenis b
+        ON b.geboortedatum = a.geboortedatum AND b.woongemeente = a.woongemeente
+       AND b.verblijf IS NOT DISTINCT FROM a.verblijf
+       AND (lower(b.ins), b.leerling_id) > (lower(a.ins), a.leerling_id)
+     WHERE NOT a.ins && b.ins;
+  END IF;
+END
+$fn$;
+COMMENT ON FUNCTION verzuim.registratiekwaliteit_rijen(text, text) IS
+  'The rows behind verzuim.registratiekwaliteit: one row per finding of every check (or only the named check, see verzuim.kwaliteitscontrole), for every gemeente (or only the given gemeentecode = the pupil''s woongemeente). Runs with the caller''s rights: row-level security applies. Unknown check: 22023.';
+
+CREATE VIEW verzuim.registratiekwaliteit AS
+SELECT g.gemeentecode, g.naam AS gemeente, k.volgorde, k.controle,
+       coalesce(b.bevindingen, 0) AS bevindingen, coalesce(b.leerlingen, 0) AS leerlingen,
+       k.omschrijving, k.actie
+  FROM verzuim.gemeente g
+ CROSS JOIN verzuim.kwaliteitscontrole k
+  LEFT JOIN (SELECT r.gemeentecode, r.controle, count(*) AS bevindingen,
+                    count(DISTINCT r.leerling_id) AS leerlingen
+               FROM verzuim.registratiekwaliteit_rijen() r
+              GROUP BY r.gemeentecode, r.controle) b
+    ON b.gemeentecode = g.gemeentecode AND b.controle = k.controle;
+COMMENT ON VIEW verzuim.registratiekwaliteit IS
+  'Registration quality per gemeente (the pupils'' woongemeente) and check (verzuim.kwaliteitscontrole): the number of findings and of distinct pupils, zeros included, with what the check finds and what to do. The rows behind a count: verzuim.registratiekwaliteit_rijen(controle, gemeentecode). Row-level security of the registration tables applies (security_invoker).';
+
+-- PostgreSQL 15 and later: the views read the tables with the rights of the
+-- caller, so row-level security applies to them as to the tables.
+DO $$
+BEGIN
+  IF current_setting('server_version_num')::int >= 150000 THEN
+    ALTER VIEW verzuim.kwaliteitscontrole SET (security_invoker = true);
+    ALTER VIEW verzuim.registratiekwaliteit SET (security_invoker = true);
+  END IF;
+END $$;
