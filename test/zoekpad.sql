@@ -340,6 +340,10 @@ INSERT INTO aanroepen (doel, stmt) VALUES
  -- classification
  ('verzuim.classificeer(verzuim.reden,verzuim.leerplicht,boolean,boolean,boolean)', $$SELECT verzuim.classificeer('luxe', 'leerplichtig', true, false), verzuim.classificeer(NULL, 'leerplichtig', false, false, true)$$),
  ('afwezigheid_soort', $$SELECT * FROM verzuim.afwezigheid_soort$$),
+ -- registration quality
+ ('verzuim.registratiekwaliteit_rijen(text,text)', $$SELECT * FROM verzuim.registratiekwaliteit_rijen(); SELECT * FROM verzuim.registratiekwaliteit_rijen('dubbele_leerling', 'GM0363')$$),
+ ('registratiekwaliteit', $$SELECT * FROM verzuim.registratiekwaliteit$$),
+ ('kwaliteitscontrole', $$SELECT * FROM verzuim.kwaliteitscontrole$$),
  -- durations
  ('verzuim.duur_agg(daterange,date)', $$SELECT verzuim.duur_agg(e, '2024-06-01') FROM (VALUES ('[2023-09-04,2023-11-01)'::pg_catalog.daterange), ('[2024-01-08,)')) v(e)$$),
  ('verzuim.duur_agg(daterange,date,text)', $$SELECT verzuim.duur_agg(e, '2024-06-01', 'midden') FROM (VALUES ('[2023-09-04,2023-11-01)'::pg_catalog.daterange), ('[2024-01-08,)')) v(e)$$),
