@@ -90,3 +90,41 @@ SELECT 'alle gemeenten (samenvoegen)', verzuim.aantal(s), verzuim.aantal_lopend(
        verzuim.mediaan(s), verzuim.percentiel(s, 0.9), round(verzuim.aandeel_langer_dan(s, 28)::numeric, 3)
 FROM (SELECT verzuim.samenvoegen(d) AS s FROM per_gemeente) x
 ORDER BY episodes DESC;
+
+\echo
+\echo '10. Every absence classified (afwezigheid_soort, schooljaar 2024-2025): the kind of verzuim and the article behind it'
+SELECT soort, count(*) AS rijen, count(DISTINCT leerling_id) AS leerlingen, sum(uren) AS uren
+FROM verzuim.afwezigheid_soort
+WHERE datum <@ verzuim.schooljaar_periode('2024-2025')
+GROUP BY soort ORDER BY rijen DESC;
+
+\echo
+\echo '11. The 16-hour duty (art. 21a) per school, 2024-2025: duty moments against meldingen (meldplicht_naleving)'
+SELECT s.naam AS school, n.momenten, n.tijdig, n.te_laat, n.ontbreekt, n.zonder_moment,
+       n.gemiddelde_vertraging_te_laat AS gem_vertraging, n.max_vertraging_lesdagen AS max_vertraging, n.leerlingen
+FROM verzuim.meldplicht_naleving n JOIN verzuim.school s USING (brin)
+WHERE n.schooljaar = '2024-2025'
+ORDER BY n.momenten DESC, s.naam LIMIT 8;
+
+\echo
+\echo '12. One school (the most duty moments): each duty moment beside the melding that answers it'
+CREATE TEMP TABLE demo_naleving AS SELECT * FROM verzuim.meldplicht_naleving_detail WHERE schooljaar = '2024-2025';
+SELECT d.leerling_id, d.bereikt_op, d.uren, d.venster, d.meldingsnummer,
+       (d.gemeld_op AT TIME ZONE 'Europe/Amsterdam')::date AS gemeld_op, d.vertraging_lesdagen AS vertraging, d.oordeel
+FROM demo_naleving d
+WHERE d.brin = (SELECT brin FROM demo_naleving WHERE bereikt_op IS NOT NULL
+                GROUP BY brin ORDER BY count(*) DESC, brin LIMIT 1)
+ORDER BY d.leerling_id, coalesce(d.bereikt_op, (d.gemeld_op AT TIME ZONE 'Europe/Amsterdam')::date), d.meldingsnummer
+LIMIT 20;
+
+\echo
+\echo '13. M@ZL sickness signals (4th sick report in 12 weeks, 7th sick school day) and luxe verzuim, 2024-2025'
+SELECT (SELECT count(*) FROM (SELECT verzuim.mazl_signaal(a.datum, a.reden, s.vakantieregio, a.brin, NULL) AS m
+                              FROM verzuim.afwezigheid a JOIN verzuim.school s USING (brin)
+                              WHERE a.datum <@ verzuim.schooljaar_periode('2024-2025')
+                              GROUP BY a.leerling_id) x
+        WHERE cardinality(m) > 0) AS leerlingen_met_mazl_signaal,
+       (SELECT count(DISTINCT leerling_id) FROM verzuim.luxe_verzuim
+        WHERE geregistreerd AND datum <@ verzuim.schooljaar_periode('2024-2025')) AS luxe_geregistreerd,
+       (SELECT count(DISTINCT leerling_id) FROM verzuim.luxe_verzuim
+        WHERE NOT geregistreerd AND datum <@ verzuim.schooljaar_periode('2024-2025')) AS luxe_heuristisch_signaal;

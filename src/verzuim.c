@@ -84,6 +84,8 @@ _PG_init(void)
 	verzuim_kalender_init();
 	verzuim_episodes_init();
 	verzuim_leerplicht_init();
+	verzuim_meldplicht_init();
+	verzuim_mazl_init();
 
 #if PG_VERSION_NUM >= 150000
 	MarkGUCPrefixReserved("verzuim");

@@ -49,6 +49,8 @@ typedef enum VerzuimBevrijdingsdag
 extern void verzuim_kalender_init(void);
 extern void verzuim_episodes_init(void);
 extern void verzuim_leerplicht_init(void);
+extern void verzuim_meldplicht_init(void);
+extern void verzuim_mazl_init(void);
 
 /* A date must be finite; raises 22008 otherwise.  what: "peildatum" etc. */
 extern void verzuim_check_finite_date(DateADT d, const char *what);

@@ -340,6 +340,14 @@ INSERT INTO aanroepen (doel, stmt) VALUES
  -- classification
  ('verzuim.classificeer(verzuim.reden,verzuim.leerplicht,boolean,boolean,boolean)', $$SELECT verzuim.classificeer('luxe', 'leerplichtig', true, false), verzuim.classificeer(NULL, 'leerplichtig', false, false, true)$$),
  ('afwezigheid_soort', $$SELECT * FROM verzuim.afwezigheid_soort$$),
+ ('verzuim.meldplicht(date,numeric,text)', $$SELECT leerling_id, verzuim.meldplicht(datum, uren, 'noord') FROM verzuim.afwezigheid GROUP BY leerling_id$$),
+ ('verzuim.meldplicht(date,numeric,text,text)', $$SELECT leerling_id, verzuim.meldplicht(datum, uren, NULL, brin) FROM verzuim.afwezigheid GROUP BY leerling_id$$),
+ ('verzuim.meldplicht(date,numeric,text,text,numeric,text,integer)', $$SELECT leerling_id, verzuim.meldplicht(datum, uren, NULL, brin, 4, 'meer_dan', 2) FROM verzuim.afwezigheid GROUP BY leerling_id$$),
+ ('meldplicht_naleving_detail', $$SELECT * FROM verzuim.meldplicht_naleving_detail$$),
+ ('meldplicht_naleving', $$SELECT * FROM verzuim.meldplicht_naleving$$),
+ ('luxe_verzuim', $$SELECT * FROM verzuim.luxe_verzuim$$),
+ ('verzuim.mazl_signaal(date,verzuim.reden,text)', $$SELECT leerling_id, verzuim.mazl_signaal(datum, reden, 'noord') FROM verzuim.afwezigheid GROUP BY leerling_id$$),
+ ('verzuim.mazl_signaal(date,verzuim.reden,text,text,text)', $$SELECT leerling_id, verzuim.mazl_signaal(datum, reden, NULL, brin, 'schoolweken') FROM verzuim.afwezigheid GROUP BY leerling_id$$),
  -- registration quality
  ('verzuim.registratiekwaliteit_rijen(text,text)', $$SELECT * FROM verzuim.registratiekwaliteit_rijen(); SELECT * FROM verzuim.registratiekwaliteit_rijen('dubbele_leerling', 'GM0363')$$),
  ('registratiekwaliteit', $$SELECT * FROM verzuim.registratiekwaliteit$$),
@@ -368,6 +376,7 @@ INSERT INTO aanroepen (doel, stmt) VALUES
  ('verzuim.episodes(date,text)', $$SELECT verzuim.episodes(datum, 'noord'), verzuim.episodes(datum, NULL, brin), verzuim.episodes(datum, 'noord', reden), verzuim.episodes(datum, NULL, brin, reden) FROM verzuim.afwezigheid$$),
  ('verzuim.duur_agg(daterange,date)', $$SELECT verzuim.duur_agg(periode, '2024-06-01'), verzuim.duur_agg(periode, '2024-06-01', 'noord'), verzuim.doorloopsnelheid(periode, '2024-06-01'), verzuim.doorloopsnelheid(periode, '2024-06-01', 'zuid') FROM verzuim.inschrijving WHERE pg_catalog.lower(periode) OPERATOR(pg_catalog.>=) '2021-08-01'$$),
  ('verzuim.lesdagen(daterange,text,text)', $$SELECT verzuim.lesdagen(periode, NULL, brin), verzuim.is_lesdag(pg_catalog.lower(periode), NULL, brin) FROM verzuim.inschrijving WHERE pg_catalog.lower(periode) OPERATOR(pg_catalog.>=) '2021-08-01'$$),
+ ('verzuim.meldplicht(date,numeric,text)', $$SELECT verzuim.meldplicht(datum, uren, 'noord'), verzuim.meldplicht(datum, uren, NULL, brin, 4, '>', 2) FROM verzuim.afwezigheid WHERE leerling_id OPERATOR(pg_catalog.=) (SELECT pg_catalog.min(leerling_id) FROM verzuim.afwezigheid)$$),
  ('serieel', $$SET LOCAL max_parallel_workers_per_gather = 0; SET LOCAL force_parallel_mode = off$$);
 
 -- support functions: called by their aggregate, type or operator class, not by name
