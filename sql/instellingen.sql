@@ -18,8 +18,12 @@ BEGIN
 END $$;
 
 -- verzuim.instellingen(): every user setting with its value, and the calendars
+-- (the settings of this area; the full set is checked against pg_settings below)
 SELECT key, CASE WHEN key = 'kalender' THEN '(fingerprints)' ELSE value::text END AS value
-FROM jsonb_each(instellingen()) ORDER BY key;
+FROM jsonb_each(instellingen())
+WHERE key IN ('kalender', 'vakantieregio', 'onvolledige_kalender', 'goede_vrijdag_vrij', 'bevrijdingsdag_vrij',
+              'ziekte_in_episode', 'lrv_drempel', 'lrv_eenheid', 'norm')
+ORDER BY key;
 SELECT (SELECT array_agg(k ORDER BY k) FROM jsonb_object_keys(instellingen()->'kalender') k) AS regios,
        (SELECT bool_and(v ~ '^[0-9a-f]{8}$') FROM jsonb_each_text(instellingen()->'kalender') x(k, v)) AS hex8,
        instellingen(false) ? 'kalender' AS kalender_without;

@@ -563,7 +563,8 @@ duur_valideer(const Duurverdeling *x, int code)
 	int64		gesloten = 0,
 				lopend = 0,
 				som = 0,
-				som_lopend = 0;
+				som_lopend = 0,
+				t_alle;
 
 	if (x->versie != DUUR_VERSIE)
 		ereport(ERROR,
@@ -633,6 +634,13 @@ duur_valideer(const Duurverdeling *x, int code)
 					(errcode(code),
 					 errmsg("duurverdeling totals out of range")));
 	}
+	/* every accessor adds gesloten + lopend and som + som_lopend */
+	if (pg_add_s64_overflow(gesloten, lopend, &t_alle) ||
+		pg_add_s64_overflow(som, som_lopend, &t_alle))
+		ereport(ERROR,
+				(errcode(code),
+				 errmsg("duurverdeling totals out of range"),
+				 errdetail("gesloten + lopend or som + som_lopend exceeds the range of bigint.")));
 	if (gesloten != x->gesloten || lopend != x->lopend ||
 		som != x->som || som_lopend != x->som_lopend)
 		ereport(ERROR,
@@ -653,6 +661,8 @@ duur_arg(FunctionCallInfo fcinfo, int i)
 {
 	Duurverdeling *x = (Duurverdeling *) PG_DETOAST_DATUM(PG_GETARG_DATUM(i));
 
+	int64		t;
+
 	/* a value stored by verzuim 0.1: the layout without fingerprints */
 	if (VARSIZE(x) >= DUUR_KOP_1 && x->versie == DUUR_VERSIE_1 && x->n >= 0 &&
 		x->n <= DUUR_MAX_N && VARSIZE(x) == DUUR_GROOTTE_1(x->n))
@@ -664,10 +674,14 @@ duur_arg(FunctionCallInfo fcinfo, int i)
 		x = y;
 	}
 	if (VARSIZE(x) < DUUR_KOP || x->versie != DUUR_VERSIE || x->n < 0 ||
-		x->n > DUUR_MAX_N || VARSIZE(x) != DUUR_GROOTTE(x->n))
+		x->n > DUUR_MAX_N || VARSIZE(x) != DUUR_GROOTTE(x->n) ||
+		x->gesloten < 0 || x->lopend < 0 || x->som < 0 || x->som_lopend < 0 ||
+		pg_add_s64_overflow(x->gesloten, x->lopend, &t) ||
+		pg_add_s64_overflow(x->som, x->som_lopend, &t))
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_EXCEPTION),
-				 errmsg("corrupt duurverdeling value")));
+				 errmsg("corrupt duurverdeling value"),
+				 errhint("Values are checked when they are read in; this one was changed on disk or built by hand.")));
 	return x;
 }
 
@@ -858,7 +872,7 @@ duur_syntaxfout(DuurLezer *l, const char *verwacht)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-			 errmsg("invalid input syntax for type duurverdeling: \"%s\"", l->invoer),
+			 errmsg("invalid input syntax for type duurverdeling: \"%s\"", verzuim_kort(l->invoer)),
 			 errdetail("Expected %s at character %d.", verwacht, (int) (l->p - l->invoer) + 1),
 			 errhint("The form is {v1;eenheid=kalenderdagen;peildatum=YYYY-MM-DD;gesloten=N;lopend=N;"
 					 "som=N;som_lopend=N;duur:gesloten/lopend,...}.")));
@@ -910,7 +924,7 @@ duur_lees_getal(DuurLezer *l)
 		if (v > (PG_UINT64_MAX - c) / 10)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-					 errmsg("number out of range in duurverdeling: \"%s\"", l->invoer)));
+					 errmsg("number out of range in duurverdeling: \"%s\"", verzuim_kort(l->invoer))));
 		v = v * 10 + c;
 		l->p++;
 	}
@@ -919,11 +933,11 @@ duur_lees_getal(DuurLezer *l)
 	if (!neg && v > (uint64) PG_INT64_MAX)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("number out of range in duurverdeling: \"%s\"", l->invoer)));
+				 errmsg("number out of range in duurverdeling: \"%s\"", verzuim_kort(l->invoer))));
 	if (neg && v > (uint64) PG_INT64_MAX + 1)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("number out of range in duurverdeling: \"%s\"", l->invoer)));
+				 errmsg("number out of range in duurverdeling: \"%s\"", verzuim_kort(l->invoer))));
 	return neg ? (int64) (0 - v) : (int64) v;
 }
 
@@ -935,7 +949,7 @@ duur_lees_int32(DuurLezer *l)
 	if (v < PG_INT32_MIN || v > PG_INT32_MAX)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("number out of range in duurverdeling: \"%s\"", l->invoer)));
+				 errmsg("number out of range in duurverdeling: \"%s\"", verzuim_kort(l->invoer))));
 	return (int32) v;
 }
 
@@ -982,14 +996,14 @@ duur_lees_datum(DuurLezer *l)
 	if (m < 1 || m > 12 || d < 1 || d > 31 || !IS_VALID_JULIAN(y, m, d))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid peildatum in duurverdeling: \"%s\"", l->invoer)));
+				 errmsg("invalid peildatum in duurverdeling: \"%s\"", verzuim_kort(l->invoer))));
 	j = date2j(y, m, d);
 	j2date(j, &y2, &m2, &d2);
 	r = j - POSTGRES_EPOCH_JDATE;
 	if (y2 != y || m2 != m || d2 != d || !IS_VALID_DATE(r))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid peildatum in duurverdeling: \"%s\"", l->invoer)));
+				 errmsg("invalid peildatum in duurverdeling: \"%s\"", verzuim_kort(l->invoer))));
 	return r;
 }
 
@@ -1088,6 +1102,8 @@ duur_lees_tekst(const char *invoer)
 	{
 		for (;;)
 		{
+			if ((n & 4095) == 0)
+				CHECK_FOR_INTERRUPTS();
 			if (n >= cap)
 			{
 				if (n >= DUUR_MAX_N)
@@ -1631,10 +1647,19 @@ static const DuurEntry *
 duur_km_stap(DuurKM *km)
 {
 	const DuurEntry *e = &km->x->e[km->i++];
+	int64		weg;
 
+	/* a value that passed duur_valideer never fails this; one built by
+	 * hand on disk must not give a share below 0 or above 1 */
+	if (e->gesloten < 0 || e->lopend < 0 ||
+		pg_add_s64_overflow(e->gesloten, e->lopend, &weg) || weg > km->risico)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_EXCEPTION),
+				 errmsg("corrupt duurverdeling value"),
+				 errdetail("The entries count more episodes than the totals.")));
 	if (e->gesloten > 0)
 		km->s *= (double) (km->risico - e->gesloten) / (double) km->risico;
-	km->risico -= e->gesloten + e->lopend;
+	km->risico -= weg;
 	return e;
 }
 

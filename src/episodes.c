@@ -29,6 +29,7 @@
 #include "kalender.h"
 
 #include "access/htup_details.h"
+#include "common/int.h"
 #include "catalog/pg_enum.h"
 #include "catalog/pg_type.h"
 #include "funcapi.h"
@@ -108,43 +109,95 @@ guc_extra_alloc(size_t size)
 }
 
 /*
+ * Parse an interval without raising: the steps of interval_in, with their
+ * return codes (a check hook must not throw, and PG_TRY with
+ * FlushErrorState in a hook is not allowed).  Returns false when the text is
+ * not an interval or out of range.
+ */
+static bool
+interval_zacht(const char *tekst, Interval *iv)
+{
+	char		workbuf[256];
+	char	   *field[MAXDATEFIELDS];
+	int			ftype[MAXDATEFIELDS];
+	int			nf,
+				dtype = 0,
+				dterr;
+	char	   *kopie;
+#if PG_VERSION_NUM >= 150000
+	struct pg_itm_in itm;
+
+	memset(&itm, 0, sizeof(itm));
+#else
+	struct pg_tm tm;
+	fsec_t		fsec = 0;
+
+	memset(&tm, 0, sizeof(tm));
+#endif
+	if (strlen(tekst) >= sizeof(workbuf) - 1)
+		return false;
+	dterr = ParseDateTime(tekst, workbuf, sizeof(workbuf), field, ftype, MAXDATEFIELDS, &nf);
+#if PG_VERSION_NUM >= 150000
+	if (dterr == 0)
+		dterr = DecodeInterval(field, ftype, nf, INTERVAL_FULL_RANGE, &dtype, &itm);
+	if (dterr == DTERR_BAD_FORMAT)
+	{
+		kopie = pstrdup(tekst);
+		memset(&itm, 0, sizeof(itm));
+		dterr = DecodeISO8601Interval(kopie, &dtype, &itm);
+		pfree(kopie);
+	}
+	if (dterr != 0 || dtype != DTK_DELTA)
+		return false;
+	/* itm_in2interval is not exported before PG 16: the same arithmetic */
+	{
+		int32		maanden;
+
+		if (pg_mul_s32_overflow(itm.tm_year, MONTHS_PER_YEAR, &maanden) ||
+			pg_add_s32_overflow(maanden, itm.tm_mon, &maanden))
+			return false;
+		iv->month = maanden;
+		iv->day = itm.tm_mday;
+		iv->time = itm.tm_usec;
+	}
+#else
+	if (dterr == 0)
+		dterr = DecodeInterval(field, ftype, nf, INTERVAL_FULL_RANGE, &dtype, &tm, &fsec);
+	if (dterr == DTERR_BAD_FORMAT)
+	{
+		kopie = pstrdup(tekst);
+		memset(&tm, 0, sizeof(tm));
+		fsec = 0;
+		dterr = DecodeISO8601Interval(kopie, &dtype, &tm, &fsec);
+		pfree(kopie);
+	}
+	if (dterr != 0 || dtype != DTK_DELTA || tm2interval(&tm, fsec, iv) != 0)
+		return false;
+#endif
+	return true;
+}
+
+/*
  * Check hook of an interval setting: a positive whole number of days, weeks,
- * months or years (no time part).  Never throws: a parse error is caught and
- * reported through GUC_check_errdetail.
+ * months or years (no time part).  Never throws.
  */
 static bool
 check_duur_setting(char **newval, void **extra, GucSource source)
 {
-	MemoryContext oldcxt = CurrentMemoryContext;
-	Interval   *iv = NULL;
+	Interval	iv;
 	Interval   *copy;
-	bool		ok = true;
 
 	if (*newval == NULL || (*newval)[0] == '\0')
 	{
 		GUC_check_errdetail("The setting must be a duration such as '4 weeks' or '3 months'.");
 		return false;
 	}
-	PG_TRY();
+	if (!interval_zacht(*newval, &iv))
 	{
-		iv = DatumGetIntervalP(DirectFunctionCall3(interval_in,
-												   CStringGetDatum(*newval),
-												   ObjectIdGetDatum(InvalidOid),
-												   Int32GetDatum(-1)));
-	}
-	PG_CATCH();
-	{
-		MemoryContextSwitchTo(oldcxt);
-		FlushErrorState();
-		ok = false;
-	}
-	PG_END_TRY();
-	if (!ok)
-	{
-		GUC_check_errdetail("\"%s\" is not a valid interval.", *newval);
+		GUC_check_errdetail("\"%.64s\" is not a valid interval.", *newval);
 		return false;
 	}
-	if (iv->time != 0 || iv->day < 0 || iv->month < 0 || (iv->day == 0 && iv->month == 0))
+	if (iv.time != 0 || iv.day < 0 || iv.month < 0 || (iv.day == 0 && iv.month == 0))
 	{
 		GUC_check_errdetail("The duration must be a positive number of days, weeks, months or years without a time part.");
 		return false;
@@ -152,7 +205,7 @@ check_duur_setting(char **newval, void **extra, GucSource source)
 	copy = guc_extra_alloc(sizeof(Interval));
 	if (copy == NULL)
 		return false;
-	memcpy(copy, iv, sizeof(Interval));
+	memcpy(copy, &iv, sizeof(Interval));
 	*extra = copy;
 	return true;
 }
@@ -161,12 +214,26 @@ static void
 assign_lrv_drempel(const char *newval, void *extra)
 {
 	verzuim_lrv_drempel = (Interval *) extra;
+	verzuim_instelling_gezet("verzuim.lrv_drempel");
 }
 
 static void
 assign_norm(const char *newval, void *extra)
 {
 	verzuim_norm = (Interval *) extra;
+	verzuim_instelling_gezet("verzuim.norm");
+}
+
+static void
+assign_ziekte_in_episode(int newval, void *extra)
+{
+	verzuim_instelling_gezet("verzuim.ziekte_in_episode");
+}
+
+static void
+assign_lrv_eenheid(int newval, void *extra)
+{
+	verzuim_instelling_gezet("verzuim.lrv_eenheid");
 }
 
 void
@@ -180,7 +247,7 @@ verzuim_episodes_init(void)
 							 &verzuim_ziekte_in_episode,
 							 BELEID_ONDERBREEKT, ziekte_in_episode_options,
 							 PGC_USERSET, 0,
-							 NULL, NULL, NULL);
+							 NULL, assign_ziekte_in_episode, NULL);
 
 	DefineCustomStringVariable("verzuim.lrv_drempel",
 							   "Duration after which an episode is langdurig relatief verzuim (LRV): LRV when the episode is longer than this.",
@@ -197,7 +264,7 @@ verzuim_episodes_init(void)
 							 &verzuim_lrv_eenheid,
 							 LRV_KALENDER, lrv_eenheid_options,
 							 PGC_USERSET, 0,
-							 NULL, NULL, NULL);
+							 NULL, assign_lrv_eenheid, NULL);
 
 	DefineCustomStringVariable("verzuim.norm",
 							   "Thuiszit norm: an episode is above the norm when it lasts longer than this (calendar time).",
@@ -560,7 +627,7 @@ reden_soort_lookup(Oid oid)
 		ReleaseSysCache(tup);
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("verzuim.episodes() does not know reden \"%s\"", copy),
+				 errmsg("verzuim.episodes() does not know reden \"%s\"", verzuim_kort(copy)),
 				 errhint("Filter the rows with a WHERE clause and use verzuim.episodes(datum, regio).")));
 	}
 	ReleaseSysCache(tup);
@@ -621,6 +688,7 @@ episodes_trans(FunctionCallInfo fcinfo, bool met_brin, bool met_reden)
 		/* first row of a group: the only place the context is checked */
 		if (!AggCheckCallContext(fcinfo, &aggctx))
 			elog(ERROR, "verzuim.episodes transition function called in non-aggregate context");
+		verzuim_instellingen_controleren();
 		st = state_new(aggctx, met_reden ? (int8) verzuim_ziekte_in_episode : BELEID_GEEN_REDEN);
 		if (met_brin)
 			state_brin(st, fcinfo, 3, true);
@@ -1517,6 +1585,7 @@ verzuim_thuiszit(PG_FUNCTION_ARGS)
 	/* grens: LRV/norm dates are reported only while the episode lasts */
 	grens = heeft_eind ? Min(eind, KALENDER_LAATSTE + 1) : KALENDER_LAATSTE + 1;
 
+	verzuim_instellingen_controleren();
 	/* norm: calendar months, the first day d with age(d + 1, start) > norm */
 	norm_vanaf = date_plus_interval(start, verzuim_norm);
 	heeft_norm_vanaf = !heeft_eind || norm_vanaf < eind;

@@ -76,6 +76,12 @@ static const struct config_enum_entry volledig_schooljaar_options[] = {
 	{NULL, 0, false}
 };
 
+static void
+assign_volledig_schooljaar(int newval, void *extra)
+{
+	verzuim_instelling_gezet("verzuim.volledig_schooljaar");
+}
+
 void
 verzuim_leerplicht_init(void)
 {
@@ -86,7 +92,7 @@ verzuim_leerplicht_init(void)
 							 &verzuim_volledig_schooljaar,
 							 VOLLEDIG_SCHOOLJAARBEGIN, volledig_schooljaar_options,
 							 PGC_USERSET, 0,
-							 NULL, NULL, NULL);
+							 NULL, assign_volledig_schooljaar, NULL);
 }
 
 /* Status labels, in the order of the enum verzuim.leerplicht */
@@ -229,6 +235,7 @@ typedef struct LpKalender
 static void
 lp_kalender_init(LpKalender *c, text *regio)
 {
+	verzuim_instellingen_controleren();
 	c->nkal = 0;
 	c->regio = REGIO_NOORD;
 	/* only NULL means "no regio" ('' is an unknown regio, as in kalender.c) */

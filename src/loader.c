@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 
 #include "access/htup_details.h"
+#include "catalog/namespace.h"
 #include "catalog/pg_authid.h"
 #include "catalog/pg_enum.h"
 #include "catalog/pg_type.h"
@@ -81,6 +82,48 @@ csv_begin_output(FunctionCallInfo fcinfo, CsvOutput *out)
 }
 
 /*
+ * Convert valid UTF-8 to the server encoding without raising: NULL when a
+ * character has no equivalent there (a LATIN1 database and a euro sign), so
+ * that the record is reported with its line number instead of the whole
+ * check failing.  Returns s itself when no conversion is needed.
+ */
+static char *
+csv_naar_server(const char *s, int len)
+{
+	int			db = GetDatabaseEncoding();
+	Oid			proc;
+	unsigned char *uit;
+	int			gelezen;
+
+	if (db == PG_UTF8)
+		return (char *) s;
+	if (db == PG_SQL_ASCII)
+		return pg_any_to_server(s, len, PG_UTF8);	/* no conversion */
+	/* pure ASCII is the same in every server encoding */
+	{
+		int			i;
+
+		for (i = 0; i < len && !IS_HIGHBIT_SET(s[i]); i++)
+			;
+		if (i == len)
+			return (char *) s;
+	}
+	proc = FindDefaultConversionProc(PG_UTF8, db);
+	if (!OidIsValid(proc))
+		return NULL;
+	if ((Size) len * MAX_CONVERSION_GROWTH + 1 >= MaxAllocSize)
+		return NULL;
+	uit = palloc((Size) len * MAX_CONVERSION_GROWTH + 1);
+	gelezen = pg_do_encoding_conversion_buf(proc, PG_UTF8, db,
+											(unsigned char *) s, len,
+											uit, len * MAX_CONVERSION_GROWTH + 1,
+											true);
+	if (gelezen < len)
+		return NULL;
+	return (char *) uit;
+}
+
+/*
  * Turn the raw bytes of one field into a text datum (server encoding).
  * Returns NULL and sets *fout when the bytes are not valid.
  */
@@ -101,8 +144,13 @@ csv_field_text(CsvOutput *out, const char *s, int len, int fieldno, const char *
 			*fout = psprintf("field %d is not valid UTF-8", fieldno);
 			return NULL;
 		}
-		/* raises 22P05 when a character has no equivalent in the server encoding */
-		conv = pg_any_to_server(s, len, PG_UTF8);
+		conv = csv_naar_server(s, len);
+		if (conv == NULL)
+		{
+			*fout = psprintf("field %d has a character that the database encoding %s cannot hold",
+							 fieldno, GetDatabaseEncodingName());
+			return NULL;
+		}
 		if (conv != s)
 			return cstring_to_text(conv);
 	}
@@ -229,6 +277,8 @@ csv_parse(CsvOutput *out, const char *buf, int len)
 					}
 					if (c == '\n' || (c == '\r' && !(pos + 1 < len && buf[pos + 1] == '\n')))
 						line++;
+					if ((field.len & 0xFFFFF) == 0)
+						CHECK_FOR_INTERRUPTS();
 					appendStringInfoChar(&field, c);
 					pos++;
 				}
@@ -349,19 +399,19 @@ verzuim_csv_regels_bestand(PG_FUNCTION_ARGS)
 	if (f == NULL)
 		ereport(ERROR,
 				(errcode_for_file_access(),
-				 errmsg("could not open file \"%s\" for reading: %m", pad)));
+				 errmsg("could not open file \"%s\" for reading: %m", verzuim_kort(pad))));
 	if (fstat(fileno(f), &st) != 0)
 		ereport(ERROR,
 				(errcode_for_file_access(),
-				 errmsg("could not stat file \"%s\": %m", pad)));
+				 errmsg("could not stat file \"%s\": %m", verzuim_kort(pad))));
 	if (S_ISDIR(st.st_mode))
 		ereport(ERROR,
 				(errcode(ERRCODE_WRONG_OBJECT_TYPE),
-				 errmsg("\"%s\" is a directory", pad)));
+				 errmsg("\"%s\" is a directory", verzuim_kort(pad))));
 	if ((Size) st.st_size >= MaxAllocSize)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("file \"%s\" is too large (at most 1 GB)", pad),
+				 errmsg("file \"%s\" is too large (at most 1 GB)", verzuim_kort(pad)),
 				 errhint("Split the file.")));
 
 	buf = palloc((Size) st.st_size + 1);
@@ -369,7 +419,7 @@ verzuim_csv_regels_bestand(PG_FUNCTION_ARGS)
 	if (ferror(f))
 		ereport(ERROR,
 				(errcode_for_file_access(),
-				 errmsg("could not read file \"%s\": %m", pad)));
+				 errmsg("could not read file \"%s\": %m", verzuim_kort(pad))));
 	FreeFile(f);
 	buf[n] = '\0';
 
@@ -433,12 +483,25 @@ check_iso_date(const char *s)
 	return NULL;
 }
 
+/*
+ * A date column of the loader: YYYY-MM-DD within the school calendar.  A
+ * date the calendar does not cover (9999-12-31 for "unknown") would make
+ * every later computation over the table fail with 22008 without naming the
+ * row, so it is refused here, per line.  (Every date of the registration
+ * tables is a school or leerplicht date; pupils born before 1969-08-01 are
+ * far beyond the leerplicht age.)
+ */
 static const char *
 check_date(const char *s, int len)
 {
+	const char *r;
+
 	if (len != 10)
 		return "22007 not a date in the form YYYY-MM-DD";
-	return check_iso_date(s);
+	r = check_iso_date(s);
+	if (r == NULL && (memcmp(s, "1969-08-01", 10) < 0 || memcmp(s, "2100-07-31", 10) > 0))
+		r = "22008 outside the school calendar: dates must lie from 1969-08-01 to 2100-07-31";
+	return r;
 }
 
 /* YYYY-MM-DD[( |T)HH:MM[:SS[.ffffff]]][Z|(+|-)HH[[:]MM]] */
@@ -659,6 +722,16 @@ verzuim_csv_veldfout(PG_FUNCTION_ARGS)
 	const char *r = NULL;
 	Oid			base;
 
+	if (!SearchSysCacheExists1(TYPEOID, ObjectIdGetDatum(typid)))
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_OBJECT),
+				 errmsg("type with OID %u does not exist", typid),
+				 errhint("Pass a column type, e.g. 'date'::regtype.")));
+	if (typmod < -1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid type modifier %d", typmod),
+				 errhint("Pass -1 for no modifier, or the atttypmod of a column.")));
 	if (get_typtype(typid) == TYPTYPE_DOMAIN)
 		base = getBaseTypeAndTypmod(typid, &typmod);
 	else

@@ -3,7 +3,10 @@
  */
 #include "verzuim.h"
 
+#include "mb/pg_wchar.h"
 #include "utils/guc.h"
+#include "utils/guc_tables.h"
+#include "utils/memutils.h"
 
 PG_MODULE_MAGIC;
 
@@ -29,6 +32,171 @@ static const struct config_enum_entry bevrijdingsdag_options[] = {
 
 void		_PG_init(void);
 
+/* ------------------------------------------------------------------------
+ * Settings made before the library was loaded
+ * ------------------------------------------------------------------------
+ *
+ * A "SET verzuim.x = ..." in a session where the library is not loaded yet
+ * only creates a placeholder.  When the library loads, PostgreSQL applies the
+ * placeholder's value and, when the value is invalid, merely warns and keeps
+ * the default: the session would then silently compute with a setting it did
+ * not ask for.  So _PG_init remembers every verzuim.* placeholder, checks its
+ * value against the real setting, and every function that reads a setting
+ * calls verzuim_instellingen_controleren(), which raises 22023 while such a
+ * problem exists:
+ *  - an invalid value: at every use, until the setting is SET or RESET again
+ *    (the assign hook of each setting calls verzuim_instelling_gezet());
+ *  - an unknown name (a typo: "verzuim.ziekte_in_episodes"): once, because
+ *    PostgreSQL removes the placeholder (MarkGUCPrefixReserved).
+ * With the library preloaded (session_preload_libraries or
+ * shared_preload_libraries, see README "Settings") every SET is checked at
+ * once and none of this happens.
+ */
+#define MAX_INSTELLING_PROBLEMEN 16
+
+typedef struct InstellingProbleem
+{
+	char	   *naam;			/* in TopMemoryContext */
+	char	   *waarde;			/* first 64 characters of the value */
+	bool		onbekend;		/* unknown name, else invalid value */
+} InstellingProbleem;
+
+static InstellingProbleem instelling_problemen[MAX_INSTELLING_PROBLEMEN];
+static int	n_instelling_problemen = 0;
+bool		verzuim_instelling_problemen = false;
+
+/* the placeholders seen before the settings were defined */
+typedef struct Placeholder
+{
+	char	   *naam;
+	char	   *waarde;
+} Placeholder;
+
+static Placeholder *placeholders = NULL;
+static int	n_placeholders = 0;
+
+static char *
+ingekort(const char *s)
+{
+	return MemoryContextStrdup(TopMemoryContext, verzuim_kort(s));
+}
+
+static void
+placeholders_onthouden(void)
+{
+	struct config_generic **vars;
+	int			n;
+
+#if PG_VERSION_NUM >= 160000
+	vars = get_guc_variables(&n);
+#else
+	vars = get_guc_variables();
+	n = GetNumConfigOptions();
+#endif
+	for (int i = 0; i < n; i++)
+	{
+		const char *v;
+
+		if (!(vars[i]->flags & GUC_CUSTOM_PLACEHOLDER) ||
+			pg_strncasecmp(vars[i]->name, "verzuim.", 8) != 0)
+			continue;
+		v = GetConfigOption(vars[i]->name, true, false);
+		if (placeholders == NULL)
+			placeholders = MemoryContextAllocZero(TopMemoryContext, sizeof(Placeholder) * n);
+		placeholders[n_placeholders].naam = MemoryContextStrdup(TopMemoryContext, vars[i]->name);
+		placeholders[n_placeholders].waarde = v ? MemoryContextStrdup(TopMemoryContext, v) : NULL;
+		n_placeholders++;
+	}
+}
+
+static void
+probleem(const char *naam, const char *waarde, bool onbekend)
+{
+	InstellingProbleem *p;
+
+	if (n_instelling_problemen >= MAX_INSTELLING_PROBLEMEN)
+		return;
+	p = &instelling_problemen[n_instelling_problemen++];
+	p->naam = MemoryContextStrdup(TopMemoryContext, naam);
+	p->waarde = ingekort(waarde ? waarde : "");
+	p->onbekend = onbekend;
+	verzuim_instelling_problemen = true;
+}
+
+/* after every setting is defined: which placeholder values did not take */
+static void
+placeholders_controleren(void)
+{
+	for (int i = 0; i < n_placeholders; i++)
+	{
+		const char *naam = placeholders[i].naam;
+		const char *waarde = placeholders[i].waarde;
+		int			flags = GetConfigOptionFlags(naam, true);
+
+		if (flags & GUC_CUSTOM_PLACEHOLDER)
+			probleem(naam, waarde, true);
+		/* changeVal false: only validates; 0 = invalid (-1 = valid, not applied) */
+		else if (waarde != NULL &&
+				 set_config_option(naam, waarde, PGC_USERSET, PGC_S_SESSION,
+								   GUC_ACTION_SET, false, DEBUG5, false) == 0)
+			probleem(naam, waarde, false);
+	}
+}
+
+/* assign hook part of every setting: a new value replaces a bad one */
+void
+verzuim_instelling_gezet(const char *naam)
+{
+	int			j = 0;
+
+	if (!verzuim_instelling_problemen)
+		return;
+	for (int i = 0; i < n_instelling_problemen; i++)
+	{
+		if (!instelling_problemen[i].onbekend &&
+			pg_strcasecmp(instelling_problemen[i].naam, naam) == 0)
+			continue;
+		instelling_problemen[j++] = instelling_problemen[i];
+	}
+	n_instelling_problemen = j;
+	verzuim_instelling_problemen = j > 0;
+}
+
+void
+verzuim_instellingen_fout(void)
+{
+	InstellingProbleem p;
+
+	if (n_instelling_problemen == 0)
+	{
+		verzuim_instelling_problemen = false;
+		return;
+	}
+	p = instelling_problemen[0];
+	if (p.onbekend)
+	{
+		/* reported once: the placeholder is gone */
+		for (int i = 1; i < n_instelling_problemen; i++)
+			instelling_problemen[i - 1] = instelling_problemen[i];
+		n_instelling_problemen--;
+		verzuim_instelling_problemen = n_instelling_problemen > 0;
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_OBJECT),
+				 errmsg("unrecognized configuration parameter \"%s\"", p.naam),
+				 errdetail("It was set before the verzuim library was loaded; verzuim has no such setting, so the value was ignored."),
+				 errhint("The settings of verzuim are listed by SELECT name FROM pg_settings WHERE name LIKE 'verzuim.%%'. "
+						 "Load the library before making settings (session_preload_libraries = 'verzuim'), so that a typing error fails at SET.")));
+	}
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("invalid value for parameter \"%s\": \"%s\"", p.naam, p.waarde),
+			 errdetail("The value was set before the verzuim library was loaded, so it could not be checked then; "
+					   "verzuim does not silently use the default instead."),
+			 errhint("SET %s to a valid value or RESET it (SELECT enumvals FROM pg_settings WHERE name = '%s' lists the values of a choice). "
+					 "Load the library before making settings (session_preload_libraries = 'verzuim'), so that a typing error fails at SET.",
+					 p.naam, p.naam)));
+}
+
 /* verzuim.vakantieregio: '' (no default) or a regio, so that a typing error
  * fails at SET and not at every later call. */
 static bool
@@ -44,16 +212,42 @@ check_vakantieregio(char **newval, void **extra, GucSource source)
 	return false;
 }
 
+static void
+assign_vakantieregio(const char *newval, void *extra)
+{
+	verzuim_instelling_gezet("verzuim.vakantieregio");
+}
+
+static void
+assign_onvolledige_kalender(int newval, void *extra)
+{
+	verzuim_instelling_gezet("verzuim.onvolledige_kalender");
+}
+
+static void
+assign_goede_vrijdag_vrij(bool newval, void *extra)
+{
+	verzuim_instelling_gezet("verzuim.goede_vrijdag_vrij");
+}
+
+static void
+assign_bevrijdingsdag_vrij(int newval, void *extra)
+{
+	verzuim_instelling_gezet("verzuim.bevrijdingsdag_vrij");
+}
+
 void
 _PG_init(void)
 {
+	placeholders_onthouden();
+
 	DefineCustomStringVariable("verzuim.vakantieregio",
 							   "Default vakantieregio (noord, midden, zuid) when a function is called without one.",
 							   "Empty means: no default, the regio must be given.",
 							   &verzuim_default_regio,
 							   "",
 							   PGC_USERSET, 0,
-							   check_vakantieregio, NULL, NULL);
+							   check_vakantieregio, assign_vakantieregio, NULL);
 
 	DefineCustomEnumVariable("verzuim.onvolledige_kalender",
 							 "What to do when a date falls in a schooljaar without complete holiday data.",
@@ -62,7 +256,7 @@ _PG_init(void)
 							 &verzuim_onvolledige_kalender,
 							 KALENDER_FOUT, kalender_beleid_options,
 							 PGC_USERSET, 0,
-							 NULL, NULL, NULL);
+							 NULL, assign_onvolledige_kalender, NULL);
 
 	DefineCustomBoolVariable("verzuim.goede_vrijdag_vrij",
 							 "Whether Goede Vrijdag is a day off for schools.",
@@ -70,7 +264,7 @@ _PG_init(void)
 							 &verzuim_goede_vrijdag_vrij,
 							 false,
 							 PGC_USERSET, 0,
-							 NULL, NULL, NULL);
+							 NULL, assign_goede_vrijdag_vrij, NULL);
 
 	DefineCustomEnumVariable("verzuim.bevrijdingsdag_vrij",
 							 "When Bevrijdingsdag (5 May) is a day off for schools.",
@@ -78,7 +272,7 @@ _PG_init(void)
 							 &verzuim_bevrijdingsdag,
 							 BEVRIJDINGSDAG_LUSTRUM, bevrijdingsdag_options,
 							 PGC_USERSET, 0,
-							 NULL, NULL, NULL);
+							 NULL, assign_bevrijdingsdag_vrij, NULL);
 
 	/* Each module defines its own settings; add its init call here. */
 	verzuim_kalender_init();
@@ -87,11 +281,28 @@ _PG_init(void)
 	verzuim_meldplicht_init();
 	verzuim_mazl_init();
 
+	placeholders_controleren();
+
 #if PG_VERSION_NUM >= 150000
 	MarkGUCPrefixReserved("verzuim");
 #else
 	EmitWarningsOnPlaceholders("verzuim");
 #endif
+}
+
+char *
+verzuim_kort(const char *s)
+{
+	int			len;
+	int			kort;
+
+	if (s == NULL)
+		return "";
+	len = strlen(s);
+	if (len <= VERZUIM_ECHO_MAX)
+		return (char *) s;
+	kort = pg_mbcliplen(s, len, VERZUIM_ECHO_MAX);
+	return psprintf("%.*s...", kort, s);
 }
 
 void

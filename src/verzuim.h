@@ -52,6 +52,32 @@ extern void verzuim_leerplicht_init(void);
 extern void verzuim_meldplicht_init(void);
 extern void verzuim_mazl_init(void);
 
+/*
+ * Settings made before the library was loaded are checked when it loads (see
+ * verzuim.c); a function that reads a setting calls
+ * verzuim_instellingen_controleren() first, which raises 22023 (42704 for an
+ * unknown name) while a setting holds a value that did not take.  The assign
+ * hook of every setting calls verzuim_instelling_gezet(name).
+ */
+extern bool verzuim_instelling_problemen;
+extern void verzuim_instellingen_fout(void);
+extern void verzuim_instelling_gezet(const char *naam);
+
+static inline void
+verzuim_instellingen_controleren(void)
+{
+	if (unlikely(verzuim_instelling_problemen))
+		verzuim_instellingen_fout();
+}
+
+/*
+ * Bad input is echoed in error messages at most VERZUIM_ECHO_MAX characters
+ * long (a 249 MB value must not end up whole in the message and the server
+ * log): verzuim_kort(s) returns s, or its first 64 characters and "...".
+ */
+#define VERZUIM_ECHO_MAX 64
+extern char *verzuim_kort(const char *s);
+
 /* A date must be finite; raises 22008 otherwise.  what: "peildatum" etc. */
 extern void verzuim_check_finite_date(DateADT d, const char *what);
 

@@ -261,7 +261,10 @@ SELECT pg_catalog.pg_extension_config_dump('verzuim.proces_verbaal_pv_id_seq', '
 --    search_path: the view must be created whoever inserts the first row (a
 --    loader role without CREATE on schema verzuim); it is owned by the owner of
 --    the extension.  It acts only for the extension's own tables and reads only
---    those.  Anyone may call it: it does nothing an INSERT would not do.
+--    those.  Not executable by PUBLIC: its answer would tell a role that
+--    cannot read a table whether the table holds data.  The trigger calls it
+--    with the rights of the extension's owner (SECURITY DEFINER without SET,
+--    so it stays cheap; every name in it is schema-qualified).
 -- Nobody may attach the trigger function to other tables (EXECUTE revoked from
 -- PUBLIC: that privilege is checked when a trigger is created, not when it fires).
 CREATE FUNCTION verzuim.registratie_omvang_maken(tabel regclass) RETURNS boolean
@@ -332,8 +335,10 @@ END $$;
 COMMENT ON FUNCTION verzuim.registratie_omvang_maken(regclass) IS
   'Creates the view verzuim.registratie_omvang when the given registration table holds user data and the view does not exist yet; returns whether it did. Called by the trigger verzuim.registratie_bewaken() after every INSERT or UPDATE on a registration table; the view, not part of the extension, makes DROP EXTENSION verzuim refuse to drop user data.';
 
+REVOKE EXECUTE ON FUNCTION verzuim.registratie_omvang_maken(regclass) FROM PUBLIC;
+
 CREATE FUNCTION verzuim.registratie_bewaken() RETURNS trigger
-LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql SECURITY DEFINER AS $$
 BEGIN
   IF pg_catalog.to_regclass('verzuim.registratie_omvang') IS NULL THEN
     IF TG_LEVEL OPERATOR(pg_catalog.<>) 'STATEMENT' OR TG_WHEN OPERATOR(pg_catalog.<>) 'AFTER' THEN
