@@ -55,7 +55,7 @@ done
 TABLES=(gemeente samenwerkingsverband school leerling verblijf inschrijving afwezigheid vrijstelling melding proces_verbaal)
 # The columns the generator writes, in its order (other columns get their defaults).
 declare -A COLS=(
-    [gemeente]='gemeentecode, naam'
+    [gemeente]='gemeentecode, naam, vakantieregio'
     [samenwerkingsverband]='swv_code, naam'
     [school]='brin, naam, gemeentecode, vakantieregio, swv_code'
     [leerling]='leerling_id, geboortedatum, woongemeente, startkwalificatie_op, eerste_inschrijving'

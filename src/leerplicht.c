@@ -50,6 +50,9 @@
 
 #include "catalog/pg_type.h"
 #include "datatype/timestamp.h"
+#include "funcapi.h"
+#include "access/htup_details.h"
+#include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/datetime.h"
 #include "utils/guc.h"
@@ -60,6 +63,7 @@ PG_FUNCTION_INFO_V1(verzuim_leerplicht_periode);
 PG_FUNCTION_INFO_V1(verzuim_kwalificatieplicht_periode);
 PG_FUNCTION_INFO_V1(verzuim_leerplicht_status);
 PG_FUNCTION_INFO_V1(verzuim_leeftijd);
+PG_FUNCTION_INFO_V1(verzuim_plicht_grenzen);
 
 /* verzuim.volledig_schooljaar: when a schooljaar counts as fully attended */
 typedef enum VolledigSchooljaar
@@ -230,6 +234,13 @@ typedef struct LpKalender
 	VerzuimRegio regio;
 	int			nkal;
 	const VerzuimKalender *kal[REGIO_AANTAL];
+	/*
+	 * verzamel: never apply verzuim.onvolledige_kalender; an answer that
+	 * rests on uncertain days counts them as school days (the earliest
+	 * start) and the missing holidays are appended to onzeker (text Datums)
+	 */
+	bool		verzamel;
+	List	   *onzeker;
 } LpKalender;
 
 static void
@@ -238,6 +249,8 @@ lp_kalender_init(LpKalender *c, text *regio)
 	verzuim_instellingen_controleren();
 	c->nkal = 0;
 	c->regio = REGIO_NOORD;
+	c->verzamel = false;
+	c->onzeker = NIL;
 	/* only NULL means "no regio" ('' is an unknown regio, as in kalender.c) */
 	c->alle_regios = regio == NULL &&
 		(verzuim_default_regio == NULL || verzuim_default_regio[0] == '\0');
@@ -337,6 +350,14 @@ lp_heeft_lesdag(LpKalender *c, DateADT van, DateADT tot)
 	}
 	if (onzeker == NULL)
 		return false;
+	if (c->verzamel)
+	{
+		int			i;
+
+		for (i = 0; i < c->nkal; i++)
+			(void) verzuim_kalender_onzeker_door(c->kal[i], van, tot, &c->onzeker);
+		return true;
+	}
 	verzuim_kalender_controleer(onzeker, van, tot);
 	return true;
 }
@@ -630,4 +651,102 @@ verzuim_leeftijd(PG_FUNCTION_ARGS)
 	if (pm < gm || (pm == gm && pd < gd))
 		jaren--;
 	PG_RETURN_INT32(jaren);
+}
+
+/* a text[] of the names in l (text Datums, duplicates removed), NULL when empty */
+static Datum
+lp_namen(List *l, bool *isnull)
+{
+	Datum	   *el;
+	int			n = 0;
+	ListCell   *lc;
+
+	*isnull = (l == NIL);
+	if (l == NIL)
+		return (Datum) 0;
+	el = palloc(sizeof(Datum) * list_length(l));
+	foreach(lc, l)
+	{
+		Datum		d = PointerGetDatum(lfirst(lc));
+		bool		dubbel = false;
+		int			i;
+
+		for (i = 0; i < n && !dubbel; i++)
+		{
+			text	   *a = DatumGetTextPP(el[i]),
+					   *b = DatumGetTextPP(d);
+
+			dubbel = VARSIZE_ANY_EXHDR(a) == VARSIZE_ANY_EXHDR(b) &&
+				memcmp(VARDATA_ANY(a), VARDATA_ANY(b), VARSIZE_ANY_EXHDR(a)) == 0;
+		}
+		if (!dubbel)
+			el[n++] = d;
+	}
+	return PointerGetDatum(construct_array(el, n, TEXTOID, -1, false, TYPALIGN_INT));
+}
+
+/*
+ * verzuim.plicht_grenzen(geboortedatum date, startkwalificatie_op date,
+ * eerste_inschrijving date, regio text, OUT begin date, OUT einde date,
+ * OUT onzeker_begin text[], OUT onzeker_einde text[])
+ *
+ * The period of leer- and kwalificatieplicht together, [begin, einde), for
+ * answers over a population: never raises for missing holiday data.  begin =
+ * lower(leerplicht_periode), einde = the later of the end of leerplicht and
+ * upper(kwalificatieplicht_periode); a bound that rests on uncertain days
+ * counts them as school days and names the missing holidays in
+ * onzeker_begin / onzeker_einde (NULL when certain).
+ */
+Datum
+verzuim_plicht_grenzen(PG_FUNCTION_ARGS)
+{
+	DateADT		geb;
+	bool		heeft_sk = !PG_ARGISNULL(1);
+	bool		heeft_ins = !PG_ARGISNULL(2);
+	DateADT		sk = 0,
+				ins = 0;
+	LpKalender	kal;
+	LpEinde		e;
+	DateADT		begin,
+				einde,
+				q;
+	List	   *onzeker_begin;
+	TupleDesc	tupdesc;
+	Datum		values[4];
+	bool		nulls[4] = {false, false, false, false};
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	geb = PG_GETARG_DATEADT(0);
+	lp_check_geboortedatum(geb);
+	if (heeft_sk)
+	{
+		sk = PG_GETARG_DATEADT(1);
+		lp_check_na_geboorte(sk, geb, "startkwalificatie_op");
+	}
+	if (heeft_ins)
+	{
+		ins = PG_GETARG_DATEADT(2);
+		lp_check_na_geboorte(ins, geb, "eerste_inschrijving");
+	}
+	lp_kalender_init(&kal, PG_ARGISNULL(3) ? NULL : PG_GETARG_TEXT_PP(3));
+	kal.verzamel = true;
+
+	begin = lp_start(&kal, geb);
+	onzeker_begin = kal.onzeker;
+	kal.onzeker = NIL;
+	lp_einde_grenzen(geb, heeft_ins, ins, &e);
+	einde = lp_einde_los(&kal, &e);
+	q = lp_kwalificatie_einde(geb, heeft_sk, sk);
+	if (q > einde)
+		einde = q;
+
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "return type must be a row type");
+	tupdesc = BlessTupleDesc(tupdesc);
+	values[0] = DateADTGetDatum(begin);
+	values[1] = DateADTGetDatum(einde);
+	values[2] = lp_namen(onzeker_begin, &nulls[2]);
+	values[3] = lp_namen(kal.onzeker, &nulls[3]);
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
 }

@@ -7,12 +7,12 @@
 -- \copy ... FROM PROGRAM.  Everything is rolled back.
 BEGIN;
 CREATE EXTENSION IF NOT EXISTS verzuim CASCADE;
-SELECT plan(24);
+SELECT plan(26);
 
 \! make -s -C bench/generator gen >/dev/null
 
 -- scale 0.001, seed 2: three small gemeenten, about 3,000 pupils
-\copy verzuim.gemeente (gemeentecode, naam) FROM PROGRAM 'bench/generator/gen --scale 0.001 --seed 2 --quiet --table gemeente'
+\copy verzuim.gemeente (gemeentecode, naam, vakantieregio) FROM PROGRAM 'bench/generator/gen --scale 0.001 --seed 2 --quiet --table gemeente'
 \copy verzuim.samenwerkingsverband (swv_code, naam) FROM PROGRAM 'bench/generator/gen --scale 0.001 --seed 2 --quiet --table samenwerkingsverband'
 \copy verzuim.school (brin, naam, gemeentecode, vakantieregio, swv_code) FROM PROGRAM 'bench/generator/gen --scale 0.001 --seed 2 --quiet --table school'
 \copy verzuim.leerling (leerling_id, geboortedatum, woongemeente, startkwalificatie_op, eerste_inschrijving) FROM PROGRAM 'bench/generator/gen --scale 0.001 --seed 2 --quiet --table leerling'
@@ -25,6 +25,9 @@ SELECT plan(24);
 
 -- 1-3: every table was filled (the loads above checked every constraint)
 SELECT is((SELECT count(*) FROM verzuim.gemeente), 342::bigint, 'all 342 gemeenten');
+SELECT is((SELECT count(*) FROM verzuim.gemeente WHERE vakantieregio IS NULL), 0::bigint, 'every gemeente has its vakantieregio');
+SELECT is((SELECT count(*) FROM verzuim.school s JOIN verzuim.gemeente g USING (gemeentecode)
+           WHERE s.vakantieregio <> g.vakantieregio), 0::bigint, 'every school is in the vakantieregio of its gemeente');
 SELECT is((SELECT count(*) FROM verzuim.samenwerkingsverband), 150::bigint, '150 samenwerkingsverbanden');
 SELECT ok((SELECT count(*) FROM verzuim.leerling) BETWEEN 2500 AND 3500
           AND (SELECT count(*) FROM verzuim.afwezigheid) > 5 * (SELECT count(*) FROM verzuim.leerling)

@@ -292,6 +292,9 @@ INSERT INTO aanroepen (doel, stmt) VALUES
  ('verzuim.vakantie_bewerkt()', $$UPDATE verzuim.vakantie SET soort = 'kerst2' WHERE regio OPERATOR(pg_catalog.=) 'zuid' AND schooljaar OPERATOR(pg_catalog.=) '2027-2028' AND soort OPERATOR(pg_catalog.=) 'kerst'$$),
  ('verzuim.vakantie_bewerkt()', $$DELETE FROM verzuim.vakantie WHERE regio OPERATOR(pg_catalog.=) 'zuid' AND schooljaar OPERATOR(pg_catalog.=) '2027-2028' AND soort OPERATOR(pg_catalog.=) ANY (ARRAY['voorjaar', 'kerst2'])$$),
  ('verzuim.vakantie_bewerkt()', $$INSERT INTO verzuim.vakantie (regio, schooljaar, soort, periode, bron) VALUES ('zuid', '2027-2028', 'voorjaar', '[2028-02-26,2028-03-05]', 'terug')$$),
+ ('verzuim.vakantie_bewerkt()', $$TRUNCATE verzuim.vakantie$$),
+ ('verzuim.vakantie_bewerkt()', $$INSERT INTO verzuim.vakantie (regio, schooljaar, soort, periode, bron) SELECT regio, schooljaar, soort, pg_catalog.daterange(pg_catalog.make_date(pg_catalog.substr(schooljaar, 1, 4)::pg_catalog.int4, 10, 1), pg_catalog.make_date(pg_catalog.substr(schooljaar, 1, 4)::pg_catalog.int4, 10, 8)), 'terug' FROM verzuim.vakantie WHERE periode IS NULL$$),
+ ('verzuim.in_extensiescript()', $$SELECT verzuim.in_extensiescript()$$),
  ('verzuim.kalender_gewijzigd()', $$INSERT INTO verzuim.schoolvrije_dag VALUES ('12AB01', '2023-10-13', 'studiedag'); TRUNCATE verzuim.schoolvrije_dag; INSERT INTO verzuim.schoolvrije_dag VALUES ('12AB00', '2023-01-12', 'studiedag')$$),
  ('verzuim.registratie_bewaken()', $$UPDATE verzuim.gemeente SET naam = naam WHERE gemeentecode OPERATOR(pg_catalog.=) 'GM0363'$$),
  ('verzuim.registratie_omvang_maken(regclass)', $$SELECT verzuim.registratie_omvang_maken('verzuim.leerling')$$),
@@ -317,6 +320,7 @@ INSERT INTO aanroepen (doel, stmt) VALUES
  ('verzuim.leerplicht_periode(date,date,text)', $$SELECT verzuim.leerplicht_periode(geboortedatum, eerste_inschrijving) FROM verzuim.leerling$$),
  ('verzuim.kwalificatieplicht_periode(date,date,date,text)', $$SELECT verzuim.kwalificatieplicht_periode(geboortedatum, startkwalificatie_op, eerste_inschrijving) FROM verzuim.leerling$$),
  ('verzuim.leerplicht_status(date,date,date,date,text)', $$SELECT verzuim.leerplicht_status(geboortedatum, '2024-03-01', startkwalificatie_op, eerste_inschrijving) FROM verzuim.leerling$$),
+ ('verzuim.plicht_grenzen(date,date,date,text)', $$SELECT (verzuim.plicht_grenzen(geboortedatum, startkwalificatie_op, eerste_inschrijving, NULL)).* FROM verzuim.leerling$$),
  ('verzuim.leeftijd(date,date)', $$SELECT verzuim.leeftijd('2016-02-29', '2024-02-28')$$),
  -- episodes
  ('verzuim.episodes(date,text)', $$SELECT leerling_id, verzuim.episodes(datum, 'noord') FROM verzuim.afwezigheid GROUP BY leerling_id$$),

@@ -3338,6 +3338,8 @@ main(int argc, char **argv)
 		out_str(&O_gem, G[i].code);
 		out_tab(&O_gem);
 		out_text(&O_gem, G[i].naam);
+		out_tab(&O_gem);
+		out_str(&O_gem, REGIO[G[i].region]);	/* gemeente.vakantieregio */
 		out_end(&O_gem);
 	}
 	for (int i = 0; i < NW; i++)

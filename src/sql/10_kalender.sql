@@ -25,14 +25,18 @@ COMMENT ON FUNCTION verzuim.feestdagen(int) IS
 -- DOMAIN.md §11; users add, change and delete rows with plain SQL or one CSV
 -- load.  Their edits survive pg_dump/pg_restore and extension upgrades:
 --  * only rows with geleverd = false are dumped (pg_extension_config_dump);
+--  * only the extension's own script marks a row shipped (geleverd = true);
+--    verzuim.vakantie_levering remembers every key it ever shipped;
 --  * changing a shipped row makes it a user row (geleverd = false); when the
---    change moves it to another key, a row with periode NULL stays behind
+--    change moves a shipped key away, a row with periode NULL stays behind
 --    for the old key;
---  * deleting a shipped row keeps it as a user row with periode NULL
---    ("this holiday is known not to exist"), so a restore or an upgrade
---    does not bring it back;
+--  * deleting a row of a shipped key (the shipped row or the user's version
+--    of it), or TRUNCATE, keeps a user row with periode NULL ("this holiday is
+--    known not to exist"), so a restore or an upgrade does not bring it back;
 --  * inserting a user row for the key of a shipped row, or of a row with
 --    periode NULL, replaces that row.
+-- The trigger runs as the owner of the extension (SECURITY DEFINER), so that
+-- INSERT, UPDATE, DELETE and TRUNCATE need only that privilege on the table.
 CREATE TABLE verzuim.vakantie (
     regio      verzuim.regio NOT NULL,
     schooljaar text NOT NULL
@@ -60,57 +64,111 @@ COMMENT ON COLUMN verzuim.vakantie.periode IS 'The holiday, first to last day, e
 COMMENT ON COLUMN verzuim.vakantie.bron IS 'Where the dates come from.';
 COMMENT ON COLUMN verzuim.vakantie.geleverd IS 'True for a row shipped with the extension and not changed since; false for rows of the user.';
 
+-- Every key of a holiday the extension has shipped (filled by the trigger
+-- when the install or upgrade script inserts a shipped row).  Part of the
+-- extension, not dumped: CREATE EXTENSION fills it again.
+CREATE TABLE verzuim.vakantie_levering (
+    regio      text NOT NULL,
+    schooljaar text NOT NULL,
+    soort      text NOT NULL,
+    PRIMARY KEY (regio, schooljaar, soort)
+);
+COMMENT ON TABLE verzuim.vakantie_levering IS
+  'Keys (regio, schooljaar, soort) of every holiday the extension has shipped in verzuim.vakantie, whether or not the row was changed or deleted since. Maintained by the extension; a DELETE or TRUNCATE of such a holiday leaves a row with periode NULL in vakantie, so that a restore or upgrade does not bring the shipped dates back.';
+
 CREATE FUNCTION verzuim.vakantie_bewerkt() RETURNS trigger
-LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  v_sleutel text;
 BEGIN
-  IF TG_OP = 'INSERT' THEN
-    IF NOT NEW.geleverd THEN
-      -- A user row replaces the shipped row of its key (this is also how
-      -- pg_restore brings back the user's edits), and the periode NULL row
-      -- that a DELETE of a shipped row left behind (so DELETE + INSERT works).
-      -- Make the old row a user row first (the UPDATE branch clears geleverd),
-      -- so that the DELETE is a plain delete and not the "deleted by user"
-      -- conversion of the DELETE branch, which would keep the row and make
-      -- this INSERT fail (23505).
-      UPDATE verzuim.vakantie SET geleverd = false
-       WHERE regio = NEW.regio AND schooljaar = NEW.schooljaar AND soort = NEW.soort
-         AND (geleverd OR periode IS NULL);
-      IF FOUND THEN
-        DELETE FROM verzuim.vakantie
-         WHERE regio = NEW.regio AND schooljaar = NEW.schooljaar AND soort = NEW.soort;
-      END IF;
+  IF TG_RELID <> 'verzuim.vakantie'::regclass THEN
+    RAISE EXCEPTION 'verzuim.vakantie_bewerkt() is a trigger of verzuim.vakantie only'
+      USING ERRCODE = 'trigger_protocol_violated';
+  END IF;
+
+  IF verzuim.in_extensiescript() THEN
+    -- The extension's own script ships, corrects and withdraws rows as written.
+    IF TG_OP = 'INSERT' AND TG_LEVEL = 'ROW' AND NEW.geleverd THEN
+      INSERT INTO verzuim.vakantie_levering VALUES (NEW.regio, NEW.schooljaar, NEW.soort)
+      ON CONFLICT DO NOTHING;
+    END IF;
+    IF TG_LEVEL = 'STATEMENT' OR TG_WHEN = 'AFTER' THEN
+      RETURN NULL;
+    ELSIF TG_OP = 'DELETE' THEN
+      RETURN OLD;
     END IF;
     RETURN NEW;
-  ELSIF TG_OP = 'UPDATE' AND TG_WHEN = 'AFTER' THEN
-    -- A shipped row got another key: its old key is gone from this database,
-    -- so it must not come back on restore or upgrade.
+  END IF;
+
+  IF TG_OP = 'TRUNCATE' THEN
+    -- (AFTER TRUNCATE) every shipped holiday is now known not to exist
     INSERT INTO verzuim.vakantie (regio, schooljaar, soort, periode, bron, geleverd)
-    VALUES (OLD.regio, OLD.schooljaar, OLD.soort, NULL,
-            coalesce(OLD.bron || '; ', '') || 'moved by user', false)
+    SELECT l.regio, l.schooljaar, l.soort, NULL, 'deleted by user (TRUNCATE)', false
+      FROM verzuim.vakantie_levering l
     ON CONFLICT DO NOTHING;
+    RETURN NULL;
+  ELSIF TG_OP = 'INSERT' THEN
+    IF NEW.geleverd THEN
+      RAISE EXCEPTION 'column geleverd of verzuim.vakantie is set by the extension only'
+        USING ERRCODE = 'generated_always',
+              HINT = 'Leave geleverd out (default false): your row replaces the shipped row of its key.';
+    END IF;
+    -- A user row replaces the shipped row of its key (this is also how
+    -- pg_restore brings back the user's edits), and the periode NULL row
+    -- that a DELETE left behind (so DELETE + INSERT works).  The setting
+    -- tells the DELETE branch that this is a replacement, not a deletion by
+    -- the user (which would keep the row and make this INSERT fail, 23505).
+    v_sleutel := format('%s|%s|%s', NEW.regio, NEW.schooljaar, NEW.soort);
+    PERFORM set_config('verzuim_vakantie.vervangen', v_sleutel, true);
+    DELETE FROM verzuim.vakantie
+     WHERE regio = NEW.regio AND schooljaar = NEW.schooljaar AND soort = NEW.soort
+       AND (geleverd OR periode IS NULL);
+    PERFORM set_config('verzuim_vakantie.vervangen', '', true);
+    RETURN NEW;
+  ELSIF TG_OP = 'UPDATE' AND TG_WHEN = 'AFTER' THEN
+    -- A shipped key moved away: the holiday of the old key is gone from this
+    -- database, so it must not come back on restore or upgrade.
+    IF EXISTS (SELECT 1 FROM verzuim.vakantie_levering l
+                WHERE l.regio = OLD.regio AND l.schooljaar = OLD.schooljaar AND l.soort = OLD.soort) THEN
+      INSERT INTO verzuim.vakantie (regio, schooljaar, soort, periode, bron, geleverd)
+      VALUES (OLD.regio, OLD.schooljaar, OLD.soort, NULL,
+              coalesce(OLD.bron || '; ', '') || 'moved by user', false)
+      ON CONFLICT DO NOTHING;
+    END IF;
     RETURN NULL;
   ELSIF TG_OP = 'UPDATE' THEN
     NEW.geleverd := false;
     RETURN NEW;
   ELSE -- DELETE
-    IF OLD.geleverd THEN
+    IF current_setting('verzuim_vakantie.vervangen', true) = format('%s|%s|%s', OLD.regio, OLD.schooljaar, OLD.soort) THEN
+      RETURN OLD;   -- replaced by an INSERT of the same key (above)
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM verzuim.vakantie_levering l
+                    WHERE l.regio = OLD.regio AND l.schooljaar = OLD.schooljaar AND l.soort = OLD.soort) THEN
+      RETURN OLD;   -- the user's own holiday: a plain delete
+    END IF;
+    -- A shipped holiday (or the user's version of it) is deleted: it stays as
+    -- known not to exist (periode NULL), also when that mark is deleted again.
+    IF OLD.periode IS NOT NULL OR OLD.geleverd THEN
       UPDATE verzuim.vakantie SET periode = NULL, geleverd = false,
              bron = coalesce(OLD.bron || '; ', '') || 'deleted by user'
        WHERE regio = OLD.regio AND schooljaar = OLD.schooljaar AND soort = OLD.soort;
-      RETURN NULL;
     END IF;
-    RETURN OLD;
+    RETURN NULL;
   END IF;
 END $$;
+REVOKE EXECUTE ON FUNCTION verzuim.vakantie_bewerkt() FROM PUBLIC;
 COMMENT ON FUNCTION verzuim.vakantie_bewerkt() IS
-  'Trigger of verzuim.vakantie that keeps user edits of shipped holidays through pg_dump/pg_restore and upgrades.';
+  'Trigger of verzuim.vakantie that keeps user edits of shipped holidays through pg_dump/pg_restore and upgrades: only the extension marks rows shipped; an INSERT replaces the shipped row (or the periode NULL mark) of its key; UPDATE makes a row the user''s; DELETE or TRUNCATE of a shipped holiday leaves a periode NULL row. Runs as the owner of the extension, so INSERT, UPDATE, DELETE or TRUNCATE privilege on vakantie is enough.';
 
 CREATE TRIGGER vakantie_bewerkt BEFORE INSERT OR UPDATE OR DELETE ON verzuim.vakantie
   FOR EACH ROW EXECUTE FUNCTION verzuim.vakantie_bewerkt();
 CREATE TRIGGER vakantie_sleutel_gewijzigd AFTER UPDATE ON verzuim.vakantie
   FOR EACH ROW
-  WHEN (OLD.geleverd AND (OLD.regio, OLD.schooljaar, OLD.soort) IS DISTINCT FROM (NEW.regio, NEW.schooljaar, NEW.soort))
+  WHEN ((OLD.regio, OLD.schooljaar, OLD.soort) IS DISTINCT FROM (NEW.regio, NEW.schooljaar, NEW.soort))
   EXECUTE FUNCTION verzuim.vakantie_bewerkt();
+CREATE TRIGGER vakantie_afgekapt AFTER TRUNCATE ON verzuim.vakantie
+  FOR EACH STATEMENT EXECUTE FUNCTION verzuim.vakantie_bewerkt();
 
 CREATE FUNCTION verzuim.kalender_gewijzigd() RETURNS trigger
   AS 'MODULE_PATHNAME', 'verzuim_kalender_gewijzigd' LANGUAGE C;

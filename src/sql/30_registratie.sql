@@ -26,11 +26,14 @@
 CREATE TABLE verzuim.gemeente (
     gemeentecode text CONSTRAINT gemeente_code_check CHECK (gemeentecode ~ '^GM[0-9]{4}$'),
     naam         text NOT NULL CONSTRAINT gemeente_naam_check CHECK (naam <> ''),
-    CONSTRAINT gemeente_pkey PRIMARY KEY (gemeentecode)
+    CONSTRAINT gemeente_pkey PRIMARY KEY (gemeentecode),
+    -- 0.2 (upgrade: src/sql/upgrade/0.1--0.2/31_gemeente_vakantieregio.sql)
+    vakantieregio verzuim.regio
 );
 COMMENT ON TABLE verzuim.gemeente IS 'Gemeenten, keyed by CBS code (GM0363 = Amsterdam).';
 COMMENT ON COLUMN verzuim.gemeente.gemeentecode IS 'CBS gemeentecode, GM followed by four digits.';
 COMMENT ON COLUMN verzuim.gemeente.naam IS 'Name of the gemeente.';
+COMMENT ON COLUMN verzuim.gemeente.vakantieregio IS 'Vakantieregio of the gemeente (optional): for pupils without a school (absoluut verzuim, the start of leerplicht) the school days of this region count; NULL: the setting verzuim.vakantieregio, else the earliest of all regions.';
 COMMENT ON CONSTRAINT gemeente_code_check ON verzuim.gemeente IS 'gemeentecode must be GM followed by four digits (CBS code, e.g. GM0363)';
 COMMENT ON CONSTRAINT gemeente_naam_check ON verzuim.gemeente IS 'naam must not be empty';
 

@@ -444,15 +444,17 @@ BEGIN
         coalesce(v_pos::text, 'NULL'), v_namen, v_waarde,
         format('duplicate key (%s): same as line %%s', replace(replace(v_namen, '%', '%%'), ',', ', ')),
         v_cols[1], v_cond, v_cols[2]);
-      -- against the rows in the table (the user's rows: shipped vakantie rows are replaced)
+      -- against the rows in the table (the user's rows: shipped vakantie rows,
+      -- and the periode NULL marks of deleted ones, are replaced, as by INSERT)
       EXECUTE format($q$INSERT INTO pg_temp.verzuim_csv_fout
         SELECT s._csv_regel, %s, %L, NULL, %s, %L, '23505'
           FROM pg_temp.verzuim_csv_rij s JOIN pg_temp.verzuim_csv_data d USING (_csv_regel)
-         WHERE %s AND %s AND EXISTS (SELECT 1 FROM %s t WHERE %s%s)$q$,
+         WHERE %s AND %s AND EXISTS (SELECT 1 FROM %s t WHERE %s%s%s)$q$,
         coalesce(v_pos::text, 'NULL'), v_namen, v_waarde,
         format('duplicate key (%s): already in %s', replace(v_namen, ',', ', '), v_rel),
         v_cond, v_cols[2], v_rel, v_cols[3],
-        CASE WHEN v_filter <> '' THEN ' AND ' || regexp_replace(v_filter, '^\s*WHERE\s+', '', 'i') ELSE '' END);
+        CASE WHEN v_filter <> '' THEN ' AND ' || regexp_replace(v_filter, '^\s*WHERE\s+', '', 'i') ELSE '' END,
+        CASE WHEN v_rel = 'verzuim.vakantie'::regclass THEN ' AND t.periode IS NOT NULL' ELSE '' END);
 
     ELSIF v_c.contype = 'x' THEN
       v_uitleg := coalesce(v_c.uitleg, format('conflicts with exclusion constraint %s', v_c.conname));

@@ -145,11 +145,15 @@ COMMENT ON FUNCTION verzuim.thuiszit(daterange, date, text) IS
 -- Absoluut verzuim episodes -----------------------------------------------------
 
 CREATE FUNCTION verzuim.absoluut_verzuim(peildatum date DEFAULT current_date)
-RETURNS TABLE (leerling_id bigint, episode daterange)
+RETURNS TABLE (leerling_id bigint, episode daterange, onzeker_door text[])
 LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $fn$
 #variable_conflict use_column
+DECLARE
+    rij record;
+    n_onzeker bigint := 0;
+    ontbreekt text[] := '{}';
 BEGIN
     IF peildatum IS NULL THEN
         RETURN;
@@ -159,7 +163,7 @@ BEGIN
             USING ERRCODE = '22008',
                   HINT = 'Use a real calendar date instead of infinity or -infinity.';
     END IF;
-    RETURN QUERY
+    FOR rij IN
     WITH ins AS (
         SELECT i.leerling_id, range_agg(i.periode) AS m
         FROM verzuim.inschrijving i
@@ -175,30 +179,26 @@ BEGIN
         FROM verzuim.verblijf b
         GROUP BY b.leerling_id
     ), gat AS (
-        -- plicht = leerplicht [L, E1) + kwalificatieplicht [E1, E2) = [L, max(E1, E2)).
-        -- The exact start L (first school day of the month after the 5th birthday)
-        -- needs the holiday calendar of that month, so the gaps are first computed
-        -- from vanaf = the first day of that month (<= L) and only gaps that start
-        -- near it are cut to the exact period below: pupils enrolled before their
-        -- leerplicht began never need the calendar of that (often old) schooljaar.
-        -- E1 = lower(kwalificatieplicht without startkwalificatie), which is never
-        -- empty; with a startkwalificatie before E1 the kwalificatieplicht is empty.
-        SELECT l.leerling_id, l.geboortedatum, l.eerste_inschrijving, a.vanaf,
-               (datemultirange(daterange(a.vanaf,
-                                         GREATEST(a.vanaf,
-                                                  lower(verzuim.kwalificatieplicht_periode(
-                                                            l.geboortedatum, NULL, l.eerste_inschrijving)),
-                                                  upper(verzuim.kwalificatieplicht_periode(
-                                                            l.geboortedatum, l.startkwalificatie_op,
-                                                            l.eerste_inschrijving)))))
+        -- plicht = leerplicht [L, E1) + kwalificatieplicht [E1, E2) = [L, max(E1, E2))
+        -- (verzuim.plicht_grenzen, in the vakantieregio of the woongemeente when
+        -- known).  The gaps are first computed from vanaf = the first day of the
+        -- month after the 5th birthday (<= L), and only gaps that start near it
+        -- are cut at L below.  plicht_grenzen never raises for missing holiday
+        -- data: a bound resting on uncertain days counts them as school days
+        -- (the earliest L) and names the missing holidays.
+        SELECT l.leerling_id, a.vanaf, p.begin, p.einde, p.onzeker_begin, p.onzeker_einde,
+               (datemultirange(daterange(a.vanaf, GREATEST(a.vanaf, p.einde)))
                 * datemultirange(daterange(NULL, absoluut_verzuim.peildatum, '[]'))
                 * coalesce(verb.m, '{(,)}'::datemultirange)
                 - coalesce(ins.m, '{}'::datemultirange)
                 - coalesce(vrij.m, '{}'::datemultirange)) AS m
         FROM verzuim.leerling l
+        LEFT JOIN verzuim.gemeente gm ON gm.gemeentecode = l.woongemeente
         CROSS JOIN LATERAL (
             SELECT (date_trunc('month', l.geboortedatum + interval '5 years') + interval '1 month')::date AS vanaf
         ) a
+        CROSS JOIN LATERAL verzuim.plicht_grenzen(l.geboortedatum, l.startkwalificatie_op,
+                                                  l.eerste_inschrijving, gm.vakantieregio::text) p
         LEFT JOIN ins ON ins.leerling_id = l.leerling_id
         LEFT JOIN vrij ON vrij.leerling_id = l.leerling_id
         LEFT JOIN verb ON verb.leerling_id = l.leerling_id
@@ -211,17 +211,35 @@ BEGIN
     ), exact AS (
         -- L lies within two months after vanaf (the longest holiday is 44 days)
         SELECT g.leerling_id,
-               CASE WHEN lower(r) < g.vanaf + 62
-                    THEN r * daterange(lower(verzuim.leerplicht_periode(g.geboortedatum, g.eerste_inschrijving)), NULL)
-                    ELSE r END AS r
+               CASE WHEN lower(r) < g.vanaf + 62 THEN r * daterange(g.begin, NULL) ELSE r END AS r,
+               CASE WHEN lower(r) < g.vanaf + 62 THEN g.onzeker_begin END AS onzeker_begin,
+               CASE WHEN upper(r) = g.einde THEN g.onzeker_einde END AS onzeker_einde
         FROM gat g, unnest(g.m) AS r
     )
     SELECT e.leerling_id,
            CASE WHEN upper(e.r) > absoluut_verzuim.peildatum THEN daterange(lower(e.r), NULL)
-                ELSE e.r END
+                ELSE e.r END AS episode,
+           CASE WHEN e.onzeker_begin IS NOT NULL OR e.onzeker_einde IS NOT NULL
+                THEN coalesce(e.onzeker_begin, '{}') || coalesce(e.onzeker_einde, '{}') END AS onzeker_door
     FROM exact e
-    WHERE NOT isempty(e.r);
+    WHERE NOT isempty(e.r)
+    LOOP
+        leerling_id := rij.leerling_id;
+        episode := rij.episode;
+        onzeker_door := rij.onzeker_door;
+        IF rij.onzeker_door IS NOT NULL THEN
+            n_onzeker := n_onzeker + 1;
+            ontbreekt := ontbreekt || rij.onzeker_door;
+        END IF;
+        RETURN NEXT;
+    END LOOP;
+    IF n_onzeker > 0 THEN
+        RAISE WARNING '% absoluut verzuim episode(s) depend on missing holiday data', n_onzeker
+            USING DETAIL = 'Missing: ' || array_to_string(ARRAY(SELECT DISTINCT x FROM unnest(ontbreekt) x ORDER BY 1), ', ')
+                           || '. Their bounds count the days of the missing holidays as school days; the column onzeker_door marks them.',
+                  HINT = 'Add the holidays to verzuim.vakantie (e.g. verzuim.vakanties_laden); see verzuim.kalender_dekking.';
+    END IF;
 END
 $fn$;
 COMMENT ON FUNCTION verzuim.absoluut_verzuim(date) IS
-  'Absoluut verzuim episodes up to the peildatum (default today): per pupil the periods in which it was leer- or kwalificatieplichtig (verzuim.leerplicht_periode, verzuim.kwalificatieplicht_periode; leerplicht_periode with regio NULL), lived in the Netherlands (within its verzuim.verblijf periods, when it has any), and had no inschrijving and no vrijstelling (any article, incl. vervangende leerplicht 3a/3b). An episode that still runs at the peildatum (contains it) is returned with an unbounded upper bound [start,), so upper(episode) IS NULL / upper > peildatum marks it open (as duur_agg and thuiszit expect); closed episodes end on their real day (enrolment, vrijstelling, end of plicht, emigration). Enrolments and vrijstellingen starting after the peildatum are not known yet and are ignored. For a schooljaar use its last day as peildatum and keep the episodes that overlap the schooljaar. The holiday calendar of the month leerplicht starts in is read only for pupils not enrolled then (verzuim.onvolledige_kalender applies). Pupils born before 1964-07-01 are skipped. Infinite peildatum: 22008.';
+  'Absoluut verzuim episodes up to the peildatum (default today): per pupil the periods in which it was leer- or kwalificatieplichtig (verzuim.leerplicht_periode, verzuim.kwalificatieplicht_periode, in the vakantieregio of the woongemeente (verzuim.gemeente.vakantieregio) when known, else as with regio NULL: the setting verzuim.vakantieregio or the earliest of all regions), lived in the Netherlands (within its verzuim.verblijf periods, when it has any), and had no inschrijving and no vrijstelling (any article, incl. vervangende leerplicht 3a/3b). An episode that still runs at the peildatum (contains it) is returned with an unbounded upper bound [start,), so upper(episode) IS NULL / upper > peildatum marks it open (as duur_agg and thuiszit expect); closed episodes end on their real day (enrolment, vrijstelling, end of plicht, emigration). Enrolments and vrijstellingen starting after the peildatum are not known yet and are ignored. For a schooljaar use its last day as peildatum and keep the episodes that overlap the schooljaar. Missing holiday data never makes it fail: an episode whose bound (the start of leerplicht, or its end with verzuim.volledig_schooljaar = eerste_lesdag) rests on uncertain days counts them as school days (the earliest start) and names the missing holidays in onzeker_door (NULL when certain); one WARNING gives their number (verzuim.onvolledige_kalender does not apply). Pupils born before 1964-07-01 are skipped. Infinite peildatum: 22008.';
