@@ -367,6 +367,18 @@ INSERT INTO aanroepen (doel, stmt) VALUES
  ('publiek_benchmark', $$SELECT * FROM verzuim.publiek_benchmark$$),
  -- (a stand-in for pg_cron's cron.schedule, which this cluster does not preload)
  ('verzuim.plan_verversing(text,text)', $q$CREATE SCHEMA IF NOT EXISTS cron; CREATE OR REPLACE FUNCTION cron.schedule(pg_catalog.text, pg_catalog.text, pg_catalog.text) RETURNS pg_catalog.int8 LANGUAGE sql AS 'SELECT 1::pg_catalog.int8'; SELECT verzuim.plan_verversing()$q$),
+ -- settings as an argument
+ ('verzuim.instellingen(boolean)', $$SELECT verzuim.instellingen(), verzuim.instellingen(false)$$),
+ ('verzuim.episodes(date,text,jsonb)', $$SELECT leerling_id, verzuim.episodes(datum, NULL, '{"vakantieregio": "zuid"}'::jsonb) FROM verzuim.afwezigheid GROUP BY leerling_id$$),
+ ('verzuim.episodes(date,text,text,jsonb)', $$SELECT leerling_id, verzuim.episodes(datum, NULL, brin, '{"goede_vrijdag_vrij": true, "vakantieregio": "noord"}'::jsonb) FROM verzuim.afwezigheid GROUP BY leerling_id$$),
+ ('verzuim.episodes(date,text,verzuim.reden,jsonb)', $$SELECT leerling_id, verzuim.episodes(datum, 'noord', reden, verzuim.instellingen() OPERATOR(pg_catalog.||) '{"ziekte_in_episode": "pauzeert"}') FROM verzuim.afwezigheid GROUP BY leerling_id$$),
+ ('verzuim.episodes(date,text,text,verzuim.reden,jsonb)', $$SELECT leerling_id, verzuim.episodes(datum, NULL, brin, reden, '{"ziekte_in_episode": "telt_mee", "vakantieregio": "noord"}'::jsonb) FROM verzuim.afwezigheid GROUP BY leerling_id$$),
+ ('verzuim.thuiszit(daterange,date,text,jsonb)', $$SELECT verzuim.thuiszit('[2023-09-04,)', '2024-01-15', NULL, '{"vakantieregio": "noord", "lrv_eenheid": "lesweken", "norm": "2 months"}')$$),
+ ('verzuim.is_lesdag(date,text,text,jsonb)', $$SELECT verzuim.is_lesdag('2023-01-12', NULL, '12AB00', '{}'), verzuim.is_lesdag('2024-04-18', 'zuid', NULL, '{"goede_vrijdag_vrij": true}')$$),
+ ('verzuim.lesdagen(daterange,text,text,jsonb)', $$SELECT verzuim.lesdagen(verzuim.schooljaar_periode('2023-2024'), 'midden', NULL, '{"bevrijdingsdag_vrij": "altijd"}')$$),
+ ('verzuim.feestdagen(integer,jsonb)', $$SELECT * FROM verzuim.feestdagen(2025, '{"goede_vrijdag_vrij": true}')$$),
+ ('verzuim.duur_agg(daterange,date,text,jsonb)', $$SELECT verzuim.duur_agg(e, '2024-06-01', NULL, '{"vakantieregio": "midden"}') FROM (VALUES ('[2023-09-04,2023-11-01)'::pg_catalog.daterange), ('[2024-01-08,)')) v(e)$$),
+ ('verzuim.doorloopsnelheid(daterange,date,text,jsonb)', $$SELECT verzuim.doorloopsnelheid(e, '2024-06-01', 'noord', '{}') FROM (VALUES ('[2023-09-04,2023-11-01)'::pg_catalog.daterange), ('[2024-01-08,)')) v(e)$$),
  -- classification
  ('verzuim.classificeer(verzuim.reden,verzuim.leerplicht,boolean,boolean,boolean)', $$SELECT verzuim.classificeer('luxe', 'leerplichtig', true, false), verzuim.classificeer(NULL, 'leerplichtig', false, false, true)$$),
  ('afwezigheid_soort', $$SELECT * FROM verzuim.afwezigheid_soort$$),
