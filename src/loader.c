@@ -786,3 +786,47 @@ verzuim_csv_veldfout(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 	PG_RETURN_TEXT_P(cstring_to_text(r));
 }
+
+/*
+ * verzuim.csv_fout_melden(sqlstate, bericht, detail, hint): raises the
+ * loader's error.  The server log gets the message, DETAIL and HINT (which
+ * never hold field values) but not the statement (errhidestmt) nor the
+ * context (errhidecontext): the statement of a laad_csv_tekst call holds the
+ * whole CSV text, and so does the context when it was called from a DO
+ * block or a function.  The client gets everything, as usual.
+ */
+PG_FUNCTION_INFO_V1(verzuim_csv_fout_melden);
+
+Datum
+verzuim_csv_fout_melden(PG_FUNCTION_ARGS)
+{
+	int			code = ERRCODE_DATA_EXCEPTION;
+	char	   *bericht = "the CSV data was not loaded";
+	char	   *detail = NULL;
+	char	   *hint = NULL;
+
+	if (!PG_ARGISNULL(0))
+	{
+		char	   *s = text_to_cstring(PG_GETARG_TEXT_PP(0));
+
+		/* five digits or upper-case letters, and never class XX (internal) */
+		if (strlen(s) == 5 && strspn(s, "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ") == 5 &&
+			strncmp(s, "XX", 2) != 0 && strncmp(s, "00", 2) != 0)
+			code = MAKE_SQLSTATE(s[0], s[1], s[2], s[3], s[4]);
+	}
+	if (!PG_ARGISNULL(1))
+		bericht = text_to_cstring(PG_GETARG_TEXT_PP(1));
+	if (!PG_ARGISNULL(2))
+		detail = text_to_cstring(PG_GETARG_TEXT_PP(2));
+	if (!PG_ARGISNULL(3))
+		hint = text_to_cstring(PG_GETARG_TEXT_PP(3));
+
+	ereport(ERROR,
+			(errcode(code),
+			 errmsg_internal("%s", bericht),
+			 detail ? errdetail_internal("%s", detail) : 0,
+			 hint ? errhint("%s", hint) : 0,
+			 errhidestmt(true),
+			 errhidecontext(true)));
+	PG_RETURN_VOID();
+}

@@ -217,7 +217,10 @@ BEGIN
   INSERT INTO pg_temp.verzuim_csv_fout
   SELECT v_kop_regel, h.pos, h.naam, NULL, v_kop[h.pos],
          CASE WHEN h.naam IS NULL THEN format('header: column %s has no name', h.pos)
-              WHEN h.eerste < h.pos THEN format('header: column %s appears more than once', h.naam)
+              WHEN h.eerste < h.pos AND EXISTS (SELECT 1 FROM pg_temp.verzuim_csv_kol k WHERE k.kolom = h.naam)
+              THEN format('header: column %s appears more than once', h.naam)
+              -- not a column name (a file without a header: pupil data), so not repeated here
+              WHEN h.eerste < h.pos THEN format('header: field %s has the same name as field %s', h.pos, h.eerste)
               WHEN strpos(h.naam, ';') > 0
               THEN format('header: unknown column; the file seems to be separated by semicolons, the loader needs commas; the columns are %s', v_verwacht)
               ELSE format('header: unknown column; the columns are %s', v_verwacht) END,
@@ -542,9 +545,21 @@ BEGIN
 
   SELECT count(DISTINCT f.regel) INTO foute_regels FROM pg_temp.verzuim_csv_fout f;
   IF laden AND foute_regels = 0 AND cardinality(v_ins) > 0 THEN
-    EXECUTE format('INSERT INTO %s (%s) SELECT %s FROM pg_temp.verzuim_csv_rij ORDER BY _csv_regel',
-                   v_rel, array_to_string(v_ins, ', '), array_to_string(v_ins, ', '));
-    GET DIAGNOSTICS geladen = ROW_COUNT;
+    BEGIN
+      EXECUTE format('INSERT INTO %s (%s) SELECT %s FROM pg_temp.verzuim_csv_rij ORDER BY _csv_regel',
+                     v_rel, array_to_string(v_ins, ', '), array_to_string(v_ins, ', '));
+      GET DIAGNOSTICS geladen = ROW_COUNT;
+    EXCEPTION WHEN integrity_constraint_violation THEN
+      -- Another transaction wrote a conflicting row after the checks (a plain
+      -- INSERT, not a load: loads take turns).  PostgreSQL's own error would
+      -- name the key values of the row in its DETAIL.
+      GET STACKED DIAGNOSTICS v_v = RETURNED_SQLSTATE, v_cond = CONSTRAINT_NAME;
+      PERFORM verzuim.csv_fout_melden(v_v,
+        format('CSV data not loaded into %s: a row written by another transaction since the check conflicts with it (constraint %s)',
+               v_rel, coalesce(v_cond, 'unknown')),
+        NULL,
+        'Nothing was loaded. Load again: the check then names the line that conflicts.');
+    END;
   END IF;
 END $$;
 COMMENT ON FUNCTION verzuim.csv_verwerk(text, text, text, boolean) IS
@@ -582,6 +597,15 @@ BEGIN
                         format('%s more bad lines not shown (max_regels = %s)', v_fout - max_regels, max_regels), NULL::text;
   END IF;
   PERFORM verzuim.csv_opruimen();
+EXCEPTION WHEN OTHERS OR query_canceled THEN
+  -- as in csv_laden: no statement or context in the server log
+  DECLARE
+    v_state text; v_bericht text; v_detail text; v_hint text;
+  BEGIN
+    GET STACKED DIAGNOSTICS v_state = RETURNED_SQLSTATE, v_bericht = MESSAGE_TEXT,
+                            v_detail = PG_EXCEPTION_DETAIL, v_hint = PG_EXCEPTION_HINT;
+    PERFORM verzuim.csv_fout_doorgeven(v_state, v_bericht, v_detail, v_hint, tabel);
+  END;
 END $$;
 COMMENT ON FUNCTION verzuim.csv_rapport(text, text, text, text, integer) IS
   'The report of the CSV loader (internal; use verzuim.controleer_csv or verzuim.controleer_csv_tekst).';
@@ -592,27 +616,40 @@ DECLARE
   v        record;
   v_state  text;
   v_detail text;
+  v_hint   text;
   v_naam   text := CASE WHEN bestandsnaam IS NULL THEN 'CSV text' ELSE format('file "%s"', bestandsnaam) END;
 BEGIN
   SELECT * INTO v FROM verzuim.csv_verwerk(tabel, inhoud, pad, true);
   IF v.foute_regels > 0 THEN
     SELECT (array_agg(f.sqlstate ORDER BY f.regel, f.kolompos NULLS FIRST, f.kolom, f.fout))[1],
-           string_agg(format('line %s%s: %s', f.regel, ', column ' || f.kolom, f.fout), E'\n'
+           -- the column by name only when it is one of the table's (an unknown
+           -- header field may be pupil data: a file without a header line)
+           string_agg(format('line %s%s: %s', f.regel,
+                             CASE WHEN f.kolom = ANY (ARRAY(SELECT c.kolom FROM verzuim.csv_kolommen(tabel) c))
+                                  THEN ', column ' || f.kolom
+                                  ELSE ', field ' || f.kolompos END, f.fout), E'\n'
                       ORDER BY f.regel, f.kolompos NULLS FIRST, f.kolom, f.fout)
                FILTER (WHERE f.nr <= 5)
       INTO v_state, v_detail
       FROM (SELECT f.*, row_number() OVER (ORDER BY f.regel, f.kolompos NULLS FIRST, f.kolom, f.fout) AS nr
               FROM pg_temp.verzuim_csv_fout f) f;
-    RAISE EXCEPTION '% not loaded into %: % bad line%', v_naam, verzuim.csv_tabel(tabel), v.foute_regels,
-                    CASE WHEN v.foute_regels = 1 THEN '' ELSE 's' END
-      USING ERRCODE = v_state,
-            DETAIL = v_detail,
-            HINT = CASE WHEN pad IS NOT NULL
-                        THEN 'Nothing was loaded. SELECT * FROM verzuim.controleer_csv(tabel, pad) lists every problem with the field values.'
-                        ELSE 'Nothing was loaded. SELECT * FROM verzuim.controleer_csv_tekst(tabel, inhoud) lists every problem with the field values.' END;
+    PERFORM verzuim.csv_fout_melden(v_state,
+      format('%s not loaded into %s: %s bad line%s', v_naam, verzuim.csv_tabel(tabel), v.foute_regels,
+             CASE WHEN v.foute_regels = 1 THEN '' ELSE 's' END),
+      v_detail,
+      CASE WHEN pad IS NOT NULL
+           THEN 'Nothing was loaded. SELECT * FROM verzuim.controleer_csv(tabel, pad) lists every problem with the field values.'
+           ELSE 'Nothing was loaded. SELECT * FROM verzuim.controleer_csv_tekst(tabel, inhoud) lists every problem with the field values.' END);
   END IF;
   PERFORM verzuim.csv_opruimen();
   RETURN v.geladen;
+EXCEPTION WHEN OTHERS OR query_canceled THEN
+  -- Every error leaves the loader through csv_fout_melden: the server log
+  -- then holds neither the statement (with the CSV text) nor its context.
+  GET STACKED DIAGNOSTICS v_state = RETURNED_SQLSTATE, v_naam = MESSAGE_TEXT,
+                          v_detail = PG_EXCEPTION_DETAIL, v_hint = PG_EXCEPTION_HINT;
+  PERFORM verzuim.csv_fout_doorgeven(v_state, v_naam, v_detail, v_hint, tabel);
+  RETURN NULL;
 END $$;
 COMMENT ON FUNCTION verzuim.csv_laden(text, text, text, text) IS
   'Loads a CSV file or text (internal; use verzuim.laad_csv or verzuim.laad_csv_tekst).';

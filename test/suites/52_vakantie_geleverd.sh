@@ -172,7 +172,7 @@ nieuw_db vak_vers
 same "... vakantie_levering holds the 120 keys 0.1 shipped, as in a fresh install" \
      "$(q -d vak_vers -c "SELECT md5(string_agg(concat_ws(' ', regio, schooljaar, soort), ',' ORDER BY 1)) FROM verzuim.vakantie_levering")" \
      "$(q -d vak_010 -c "SELECT md5(string_agg(concat_ws(' ', regio, schooljaar, soort), ',' ORDER BY 1)) FROM verzuim.vakantie_levering")"
-defs="SELECT string_agg(x, E'\n' ORDER BY x) FROM (SELECT pg_get_triggerdef(t.oid) x FROM pg_trigger t WHERE t.tgrelid = 'verzuim.vakantie'::regclass AND NOT t.tgisinternal UNION ALL SELECT pg_get_functiondef(p.oid) || array_to_string(p.proacl, ',') FROM pg_proc p WHERE p.oid IN ('verzuim.vakantie_bewerkt()'::regprocedure, 'verzuim.in_extensiescript()'::regprocedure, 'verzuim.csv_verwerk(text,text,text,boolean)'::regprocedure)) d"
+defs="SELECT string_agg(x, E'\n' ORDER BY x) FROM (SELECT pg_get_triggerdef(t.oid) x FROM pg_trigger t WHERE t.tgrelid = 'verzuim.vakantie'::regclass AND NOT t.tgisinternal UNION ALL SELECT pg_get_functiondef(p.oid) || array_to_string(p.proacl, ',') FROM pg_proc p WHERE p.oid IN ('verzuim.vakantie_bewerkt()'::regprocedure, 'verzuim.in_extensiescript()'::regprocedure, 'verzuim.csv_verwerk(text,text,text,boolean)'::regprocedure, 'verzuim.csv_laden(text,text,text,text)'::regprocedure, 'verzuim.csv_rapport(text,text,text,text,integer)'::regprocedure, 'verzuim.csv_fout_doorgeven(text,text,text,text,text)'::regprocedure, 'verzuim.csv_fout_melden(text,text,text,text)'::regprocedure)) d"
 same "... its triggers, trigger function, loader check and their privileges equal a fresh install's" \
      "$(q -d vak_vers -c "$defs")" "$(q -d vak_010 -c "$defs")"
 q -d vak_010 >/dev/null <<'SQL'

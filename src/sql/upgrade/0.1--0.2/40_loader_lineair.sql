@@ -91,7 +91,10 @@ BEGIN
   INSERT INTO pg_temp.verzuim_csv_fout
   SELECT v_kop_regel, h.pos, h.naam, NULL, v_kop[h.pos],
          CASE WHEN h.naam IS NULL THEN format('header: column %s has no name', h.pos)
-              WHEN h.eerste < h.pos THEN format('header: column %s appears more than once', h.naam)
+              WHEN h.eerste < h.pos AND EXISTS (SELECT 1 FROM pg_temp.verzuim_csv_kol k WHERE k.kolom = h.naam)
+              THEN format('header: column %s appears more than once', h.naam)
+              -- not a column name (a file without a header: pupil data), so not repeated here
+              WHEN h.eerste < h.pos THEN format('header: field %s has the same name as field %s', h.pos, h.eerste)
               WHEN strpos(h.naam, ';') > 0
               THEN format('header: unknown column; the file seems to be separated by semicolons, the loader needs commas; the columns are %s', v_verwacht)
               ELSE format('header: unknown column; the columns are %s', v_verwacht) END,
@@ -318,15 +321,17 @@ BEGIN
         coalesce(v_pos::text, 'NULL'), v_namen, v_waarde,
         format('duplicate key (%s): same as line %%s', replace(replace(v_namen, '%', '%%'), ',', ', ')),
         v_cols[1], v_cond, v_cols[2]);
-      -- against the rows in the table (the user's rows: shipped vakantie rows are replaced)
+      -- against the rows in the table (the user's rows: shipped vakantie rows,
+      -- and the periode NULL marks of deleted ones, are replaced, as by INSERT)
       EXECUTE format($q$INSERT INTO pg_temp.verzuim_csv_fout
         SELECT s._csv_regel, %s, %L, NULL, %s, %L, '23505'
           FROM pg_temp.verzuim_csv_rij s JOIN pg_temp.verzuim_csv_data d USING (_csv_regel)
-         WHERE %s AND %s AND EXISTS (SELECT 1 FROM %s t WHERE %s%s)$q$,
+         WHERE %s AND %s AND EXISTS (SELECT 1 FROM %s t WHERE %s%s%s)$q$,
         coalesce(v_pos::text, 'NULL'), v_namen, v_waarde,
         format('duplicate key (%s): already in %s', replace(v_namen, ',', ', '), v_rel),
         v_cond, v_cols[2], v_rel, v_cols[3],
-        CASE WHEN v_filter <> '' THEN ' AND ' || regexp_replace(v_filter, '^\s*WHERE\s+', '', 'i') ELSE '' END);
+        CASE WHEN v_filter <> '' THEN ' AND ' || regexp_replace(v_filter, '^\s*WHERE\s+', '', 'i') ELSE '' END,
+        CASE WHEN v_rel = 'verzuim.vakantie'::regclass THEN ' AND t.periode IS NOT NULL' ELSE '' END);
 
     ELSIF v_c.contype = 'x' THEN
       v_uitleg := coalesce(v_c.uitleg, format('conflicts with exclusion constraint %s', v_c.conname));
@@ -414,9 +419,21 @@ BEGIN
 
   SELECT count(DISTINCT f.regel) INTO foute_regels FROM pg_temp.verzuim_csv_fout f;
   IF laden AND foute_regels = 0 AND cardinality(v_ins) > 0 THEN
-    EXECUTE format('INSERT INTO %s (%s) SELECT %s FROM pg_temp.verzuim_csv_rij ORDER BY _csv_regel',
-                   v_rel, array_to_string(v_ins, ', '), array_to_string(v_ins, ', '));
-    GET DIAGNOSTICS geladen = ROW_COUNT;
+    BEGIN
+      EXECUTE format('INSERT INTO %s (%s) SELECT %s FROM pg_temp.verzuim_csv_rij ORDER BY _csv_regel',
+                     v_rel, array_to_string(v_ins, ', '), array_to_string(v_ins, ', '));
+      GET DIAGNOSTICS geladen = ROW_COUNT;
+    EXCEPTION WHEN integrity_constraint_violation THEN
+      -- Another transaction wrote a conflicting row after the checks (a plain
+      -- INSERT, not a load: loads take turns).  PostgreSQL's own error would
+      -- name the key values of the row in its DETAIL.
+      GET STACKED DIAGNOSTICS v_v = RETURNED_SQLSTATE, v_cond = CONSTRAINT_NAME;
+      PERFORM verzuim.csv_fout_melden(v_v,
+        format('CSV data not loaded into %s: a row written by another transaction since the check conflicts with it (constraint %s)',
+               v_rel, coalesce(v_cond, 'unknown')),
+        NULL,
+        'Nothing was loaded. Load again: the check then names the line that conflicts.');
+    END;
   END IF;
 END $$;
 COMMENT ON FUNCTION verzuim.csv_verwerk(text, text, text, boolean) IS
