@@ -172,8 +172,17 @@ nieuw_db vak_vers
 same "... vakantie_levering holds the 120 keys 0.1 shipped, as in a fresh install" \
      "$(q -d vak_vers -c "SELECT md5(string_agg(concat_ws(' ', regio, schooljaar, soort), ',' ORDER BY 1)) FROM verzuim.vakantie_levering")" \
      "$(q -d vak_010 -c "SELECT md5(string_agg(concat_ws(' ', regio, schooljaar, soort), ',' ORDER BY 1)) FROM verzuim.vakantie_levering")"
-defs="SELECT string_agg(x, E'\n' ORDER BY x) FROM (SELECT pg_get_triggerdef(t.oid) x FROM pg_trigger t WHERE t.tgrelid = 'verzuim.vakantie'::regclass AND NOT t.tgisinternal UNION ALL SELECT pg_get_functiondef(p.oid) || array_to_string(p.proacl, ',') FROM pg_proc p WHERE p.oid IN ('verzuim.vakantie_bewerkt()'::regprocedure, 'verzuim.in_extensiescript()'::regprocedure, 'verzuim.csv_verwerk(text,text,text,boolean)'::regprocedure, 'verzuim.csv_laden(text,text,text,text)'::regprocedure, 'verzuim.csv_rapport(text,text,text,text,integer)'::regprocedure, 'verzuim.csv_fout_doorgeven(text,text,text,text,text)'::regprocedure, 'verzuim.csv_fout_melden(text,text,text,text)'::regprocedure)) d"
-same "... its triggers, trigger function, loader check and their privileges equal a fresh install's" \
+# every function of the extension (body, settings, privileges) and every trigger
+# on its tables: the upgrade fragments must hold the same text as src/sql
+defs="SELECT string_agg(x, E'\n' ORDER BY x) FROM (
+  SELECT p.oid::regprocedure::text || E'\n' || CASE WHEN p.prokind IN ('f', 'p') THEN pg_get_functiondef(p.oid) ELSE '' END
+         || coalesce(array_to_string(p.proacl, ','), '') || coalesce(array_to_string(p.proconfig, ','), '') AS x
+    FROM pg_proc p JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
+    JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'verzuim'
+  UNION ALL
+  SELECT pg_get_triggerdef(t.oid) FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+   WHERE c.relnamespace = 'verzuim'::regnamespace AND NOT t.tgisinternal) d"
+same "... every function of the extension and every trigger on its tables equal a fresh install's" \
      "$(q -d vak_vers -c "$defs")" "$(q -d vak_010 -c "$defs")"
 q -d vak_010 >/dev/null <<'SQL'
 DELETE FROM verzuim.vakantie WHERE regio = 'zuid' AND schooljaar = '2023-2024' AND soort = 'kerst';
