@@ -59,7 +59,9 @@ INSERT INTO ep_q VALUES
   ('per regio', 'onderbreekt', 'SELECT regio AS k, verzuim.episodes(datum, regio) AS e FROM %s WHERE reden IN (''ongeoorloofd'', ''luxe'') GROUP BY 1'),
   ('per regio, reden', 'pauzeert', 'SELECT regio AS k, verzuim.episodes(datum, regio, reden) AS e FROM %s GROUP BY 1'),
   ('per brin, reden', 'telt_mee', 'SELECT brin AS k, verzuim.episodes(datum, regio, brin, reden) AS e FROM %s GROUP BY 1'),
-  ('per 7 pupils (regio''s mixed)', 'onderbreekt', 'SELECT leerling_id / 7 AS k, verzuim.episodes(datum, regio) AS e FROM %s WHERE reden IN (''ongeoorloofd'', ''luxe'') GROUP BY 1');
+  ('per 7 pupils (regio''s mixed)', 'onderbreekt', 'SELECT leerling_id / 7 AS k, verzuim.episodes(datum, regio) AS e FROM %s WHERE reden IN (''ongeoorloofd'', ''luxe'') GROUP BY 1'),
+  ('per pupil, episodes_brin', 'onderbreekt', 'SELECT leerling_id AS k, verzuim.episodes_brin(datum, brin) AS e FROM %s WHERE reden IN (''ongeoorloofd'', ''luxe'') OR datum IS NULL GROUP BY 1'),
+  ('per 7 pupils, episodes_brin (schools mixed)', 'pauzeert', 'SELECT leerling_id / 7 AS k, verzuim.episodes_brin(datum, brin, reden) AS e FROM %s GROUP BY 1');
 
 CREATE TEMP TABLE ep_res (naam text, beleid text, plan text, k text, e datemultirange);
 CREATE FUNCTION pg_temp.run(plan text, tabel text) RETURNS void LANGUAGE plpgsql AS $$
