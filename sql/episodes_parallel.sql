@@ -59,7 +59,9 @@ INSERT INTO ep_q VALUES
   ('per regio', 'onderbreekt', 'SELECT regio AS k, verzuim.episodes(datum, regio) AS e FROM %s WHERE reden IN (''ongeoorloofd'', ''luxe'') GROUP BY 1'),
   ('per regio, reden', 'pauzeert', 'SELECT regio AS k, verzuim.episodes(datum, regio, reden) AS e FROM %s GROUP BY 1'),
   ('per brin, reden', 'telt_mee', 'SELECT brin AS k, verzuim.episodes(datum, regio, brin, reden) AS e FROM %s GROUP BY 1'),
-  ('per 7 pupils (regio''s mixed)', 'onderbreekt', 'SELECT leerling_id / 7 AS k, verzuim.episodes(datum, regio) AS e FROM %s WHERE reden IN (''ongeoorloofd'', ''luxe'') GROUP BY 1');
+  ('per 7 pupils (regio''s mixed)', 'onderbreekt', 'SELECT leerling_id / 7 AS k, verzuim.episodes(datum, regio) AS e FROM %s WHERE reden IN (''ongeoorloofd'', ''luxe'') GROUP BY 1'),
+  ('per pupil, episodes_brin', 'onderbreekt', 'SELECT leerling_id AS k, verzuim.episodes_brin(datum, brin) AS e FROM %s WHERE reden IN (''ongeoorloofd'', ''luxe'') OR datum IS NULL GROUP BY 1'),
+  ('per 7 pupils, episodes_brin (schools mixed)', 'pauzeert', 'SELECT leerling_id / 7 AS k, verzuim.episodes_brin(datum, brin, reden) AS e FROM %s GROUP BY 1');
 
 CREATE TEMP TABLE ep_res (naam text, beleid text, plan text, k text, e datemultirange);
 CREATE FUNCTION pg_temp.run(plan text, tabel text) RETURNS void LANGUAGE plpgsql AS $$
@@ -115,6 +117,10 @@ WHERE r.plan <> 'serial'
 GROUP BY r.plan ORDER BY r.plan;
 SELECT naam, beleid, count(*) AS groups, sum(cardinality(array(SELECT unnest(e)))) AS episodes
 FROM ep_res WHERE plan = 'serial' GROUP BY naam, beleid ORDER BY naam, beleid;
+-- episodes_brin (regio and studiedagen from each row's school) equals episodes(datum, regio, brin), in every plan
+SELECT count(*) AS compared, count(*) FILTER (WHERE a.e IS DISTINCT FROM b.e) AS episodes_brin_differs
+FROM ep_res a JOIN ep_res b ON b.plan = a.plan AND b.k = a.k AND b.naam = 'per pupil, brin'
+WHERE a.naam = 'per pupil, episodes_brin';
 -- the empty state (only te_laat) and the NULL-only group survive every plan
 SELECT plan, e FROM ep_res WHERE naam = 'per pupil, reden' AND beleid = 'onderbreekt' AND k = '3001' ORDER BY plan;
 SELECT plan, e IS NULL AS e_is_null FROM ep_res WHERE naam = 'per pupil' AND k = '3002' ORDER BY plan;

@@ -289,18 +289,30 @@ verzuim_episodes_init(void)
  */
 #define EPI_STATE_BYTES		128
 #define EPI_COMPACT_MIN		256
-/* an entry: (day - KALENDER_EERSTE) << 2 | regio; at most this many distinct ones */
-#define EPI_MAX_DISTINCT	((KALENDER_LAATSTE - KALENDER_EERSTE + 1) * REGIO_AANTAL)
-#define EPI_ENTRY(d, r)		((((int32) (d) - KALENDER_EERSTE) << 2) | (int32) (r))
-#define EPI_DAG(e)			((DateADT) (((e) >> 2) + KALENDER_EERSTE))
+/*
+ * An entry: (day - KALENDER_EERSTE) << 5 | slot << 2 | regio.  The low five
+ * bits are the "unit" of the day: its regio and, for episodes_brin(), the
+ * slot of its school among the schools with school-free days of the group
+ * (slot 0: no school-free days, or those of the group's one brin).  At most
+ * this many distinct entries.
+ */
+#define EPI_SLOTS			8
+#define EPI_MAX_DISTINCT	((KALENDER_LAATSTE - KALENDER_EERSTE + 1) * REGIO_AANTAL * EPI_SLOTS)
+#define EPI_ENTRY(d, r)		((((int32) (d) - KALENDER_EERSTE) << 5) | (int32) (r))
+#define EPI_ENTRY_S(d, s, r) (EPI_ENTRY(d, r) | ((int32) (s) << 2))
+#define EPI_DAG(e)			((DateADT) (((e) >> 5) + KALENDER_EERSTE))
 #define EPI_REGIO(e)		((VerzuimRegio) ((e) & 3))
-#define EPI_FORMAAT			2	/* version byte of the serialized state */
+#define EPI_SLOT(e)			(((e) >> 2) & 7)
+#define EPI_EENHEID(e)		((e) & 31)
+#define EPI_FORMAAT			3	/* version byte of the serialized state */
 #define EPI_MAX_BRIN		64
+#define EPI_SCHOOL_BRIN		15	/* longest brin verzuim.school's cache knows */
 
 /* brin of a group (aggregates with a brin argument) */
 #define BRIN_GEEN	0			/* aggregate without brin */
 #define BRIN_NULL	1			/* brin NULL: regional calendar only */
 #define BRIN_GEZET	2			/* brin given: its school-free days count */
+#define BRIN_PER_RIJ 3			/* episodes_brin(): a school per row */
 
 typedef struct DagBuffer
 {
@@ -316,6 +328,9 @@ typedef struct EpisodesExtra
 	DagBuffer	pauze;			/* geoorloofd days that pause (beleid pauzeert) */
 	int16		brin_len;
 	char		brin[EPI_MAX_BRIN + 1]; /* NUL-terminated, if BRIN_GEZET */
+	/* BRIN_PER_RIJ: the schools with school-free days, slot i + 1 */
+	int8		nscholen;
+	char		scholen[EPI_SLOTS - 1][EPI_SCHOOL_BRIN + 1];	/* NUL-terminated */
 	Jsonb	   *instellingen;	/* settings argument of the group, or NULL */
 } EpisodesExtra;
 
@@ -426,6 +441,22 @@ buffer_merge(void *owner, DagBuffer *dst, const DagBuffer *src)
 	}
 }
 
+/* append all entries of src to dst, their school slots mapped by map */
+static void
+buffer_merge_map(void *owner, DagBuffer *dst, const DagBuffer *src, const int32 *map)
+{
+	int32		i;
+
+	for (i = 0; i < src->n; i++)
+	{
+		int32		e = src->dagen[i];
+
+		buffer_append(owner, dst, (e & ~(7 << 2)) | (map[EPI_SLOT(e)] << 2));
+		if ((i & 0x3FFF) == 0x3FFF)
+			CHECK_FOR_INTERRUPTS();
+	}
+}
+
 static EpisodesState *
 state_new(MemoryContext ctx, int8 beleid)
 {
@@ -490,6 +521,13 @@ typedef struct SfuncCache
 	int			nreden;
 	Oid			reden_oid[REDEN_CACHE_MAX];
 	int8		reden_soort[REDEN_CACHE_MAX];
+	/* episodes_brin(): the previous row's school, its regio and whether it
+	 * has school-free days (looked up in the backend cache of verzuim.school) */
+	bool		brin_geldig;
+	bool		brin_vrij;
+	int8		brin_regio;
+	int16		brin_len;
+	char		brin_bytes[EPI_SCHOOL_BRIN + 1];
 } SfuncCache;
 
 static inline SfuncCache *
@@ -601,6 +639,77 @@ state_brin(EpisodesState *st, FunctionCallInfo fcinfo, int argno, bool eerste)
 	st->brin_status = BRIN_GEZET;
 }
 
+/*
+ * The school of a row (episodes_brin): its regio and whether it has
+ * school-free days, from the backend cache of verzuim.school (kalender.c,
+ * invalidated like the calendar).  Looked up only when the row's brin differs
+ * from the previous row's; the answer is kept for this call site, i.e. for
+ * one execution of the query.  An unknown brin raises 23503.
+ */
+static pg_noinline void
+school_opzoeken(SfuncCache *c, struct varlena *t, int len)
+{
+	char		buf[EPI_SCHOOL_BRIN + 1];
+	int			nvrij;
+	VerzuimRegio r;
+
+	c->brin_geldig = false;
+	if (len > EPI_SCHOOL_BRIN)
+	{
+		/* no such school in the cache: raises 23503 */
+		(void) verzuim_school_regio(text_to_cstring((text *) t), &nvrij);
+		elog(ERROR, "verzuim.episodes_brin: unexpected school");
+	}
+	memcpy(buf, VARDATA_ANY(t), len);
+	buf[len] = '\0';
+	r = verzuim_school_regio(buf, &nvrij);
+	memcpy(c->brin_bytes, buf, len + 1);
+	c->brin_len = len;
+	c->brin_regio = (int8) r;
+	c->brin_vrij = nvrij > 0;
+	c->brin_geldig = true;
+}
+
+/* the slot of school brin (with school-free days) in the group state, added when new */
+static pg_noinline int
+state_slot(EpisodesState *st, const char *brin, int len)
+{
+	EpisodesExtra *x = state_extra(st);
+	int			i;
+
+	for (i = 0; i < x->nscholen; i++)
+		if (strncmp(x->scholen[i], brin, EPI_SCHOOL_BRIN + 1) == 0)
+			return i + 1;
+	if (x->nscholen >= EPI_SLOTS - 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("verzuim.episodes_brin() got more than %d schools with school-free days in one group",
+						EPI_SLOTS - 1),
+				 errhint("Group by the brin as well, or use verzuim.episodes(datum, regio) with the regio of the school.")));
+	memcpy(x->scholen[x->nscholen], brin, len);
+	x->scholen[x->nscholen][len] = '\0';
+	return ++x->nscholen;
+}
+
+/* the entry of a row of episodes_brin(): day, school slot and regio */
+static inline int32
+row_school_entry(FunctionCallInfo fcinfo, SfuncCache *c, EpisodesState *st, int argno, DateADT d)
+{
+	struct varlena *t = (struct varlena *) DatumGetPointer(PG_GETARG_DATUM(argno));
+	int			len;
+	int			slot = 0;
+
+	if (unlikely(VARATT_IS_EXTENDED(t) && !VARATT_IS_SHORT(t)))
+		t = pg_detoast_datum_packed(t);
+	len = VARSIZE_ANY_EXHDR(t);
+	if (unlikely(!(c->brin_geldig && c->brin_len == len &&
+				   bytes_gelijk(c->brin_bytes, VARDATA_ANY(t), len))))
+		school_opzoeken(c, t, len);
+	if (unlikely(c->brin_vrij))
+		slot = state_slot(st, c->brin_bytes, c->brin_len);
+	return EPI_ENTRY_S(d, slot, c->brin_regio);
+}
+
 static int8
 reden_soort_lookup(Oid oid)
 {
@@ -658,7 +767,7 @@ reden_soort(SfuncCache *c, Oid oid)
  * ------------------------------------------------------------------------
  */
 static inline Datum
-episodes_trans(FunctionCallInfo fcinfo, bool met_brin, bool met_reden)
+episodes_trans(FunctionCallInfo fcinfo, bool met_brin, bool met_reden, bool per_rij)
 {
 	EpisodesState *st;
 	SfuncCache *c;
@@ -669,8 +778,8 @@ episodes_trans(FunctionCallInfo fcinfo, bool met_brin, bool met_reden)
 
 	st = PG_ARGISNULL(0) ? NULL : (EpisodesState *) PG_GETARG_POINTER(0);
 
-	/* NULL dates (and NULL reden) are skipped, as aggregates skip NULLs */
-	if (PG_ARGISNULL(1) || (met_reden && PG_ARGISNULL(redenarg)))
+	/* NULL dates (and NULL reden, NULL per-row brin) are skipped, as aggregates skip NULLs */
+	if (PG_ARGISNULL(1) || (met_reden && PG_ARGISNULL(redenarg)) || (per_rij && PG_ARGISNULL(2)))
 	{
 		if (st == NULL)
 			PG_RETURN_NULL();
@@ -692,11 +801,16 @@ episodes_trans(FunctionCallInfo fcinfo, bool met_brin, bool met_reden)
 		st = state_new(aggctx, met_reden ? (int8) verzuim_ziekte_in_episode : BELEID_GEEN_REDEN);
 		if (met_brin)
 			state_brin(st, fcinfo, 3, true);
+		if (per_rij)
+			st->brin_status = BRIN_PER_RIJ;
 	}
 	else if (met_brin)
 		state_brin(st, fcinfo, 3, false);
 
-	e = EPI_ENTRY(d, row_regio(fcinfo, c, 2));
+	if (per_rij)
+		e = row_school_entry(fcinfo, c, st, 2, d);
+	else
+		e = EPI_ENTRY(d, row_regio(fcinfo, c, 2));
 
 	if (met_reden)
 		soort = reden_soort(c, PG_GETARG_OID(redenarg));
@@ -727,28 +841,43 @@ PG_FUNCTION_INFO_V1(verzuim_episodes_sfunc);
 Datum
 verzuim_episodes_sfunc(PG_FUNCTION_ARGS)
 {
-	return episodes_trans(fcinfo, false, false);
+	return episodes_trans(fcinfo, false, false, false);
 }
 
 PG_FUNCTION_INFO_V1(verzuim_episodes_brin_sfunc);
 Datum
 verzuim_episodes_brin_sfunc(PG_FUNCTION_ARGS)
 {
-	return episodes_trans(fcinfo, true, false);
+	return episodes_trans(fcinfo, true, false, false);
 }
 
 PG_FUNCTION_INFO_V1(verzuim_episodes_reden_sfunc);
 Datum
 verzuim_episodes_reden_sfunc(PG_FUNCTION_ARGS)
 {
-	return episodes_trans(fcinfo, false, true);
+	return episodes_trans(fcinfo, false, true, false);
 }
 
 PG_FUNCTION_INFO_V1(verzuim_episodes_brin_reden_sfunc);
 Datum
 verzuim_episodes_brin_reden_sfunc(PG_FUNCTION_ARGS)
 {
-	return episodes_trans(fcinfo, true, true);
+	return episodes_trans(fcinfo, true, true, false);
+}
+
+/* episodes_brin(datum, brin): the regio and school-free days from each row's school */
+PG_FUNCTION_INFO_V1(verzuim_episodes_perbrin_sfunc);
+Datum
+verzuim_episodes_perbrin_sfunc(PG_FUNCTION_ARGS)
+{
+	return episodes_trans(fcinfo, false, false, true);
+}
+
+PG_FUNCTION_INFO_V1(verzuim_episodes_perbrin_reden_sfunc);
+Datum
+verzuim_episodes_perbrin_reden_sfunc(PG_FUNCTION_ARGS)
+{
+	return episodes_trans(fcinfo, false, true, true);
 }
 
 /* ------------------------------------------------------------------------
@@ -778,6 +907,8 @@ state_copy(MemoryContext ctx, const EpisodesState *src)
 
 		x->brin_len = src->extra->brin_len;
 		memcpy(x->brin, src->extra->brin, sizeof(x->brin));
+		x->nscholen = src->extra->nscholen;
+		memcpy(x->scholen, src->extra->scholen, sizeof(x->scholen));
 		if (src->extra->instellingen)
 			x->instellingen = verzuim_instellingen_kopie(ctx, src->extra->instellingen);
 		buffer_copy(ctx, &x->pauze, &src->extra->pauze);
@@ -838,6 +969,24 @@ verzuim_episodes_combine(PG_FUNCTION_ARGS)
 	}
 
 	states_check_compatible(a, b);
+	if (b->extra != NULL && b->extra->nscholen > 0)
+	{
+		/* episodes_brin(): b's school slots become a's (added when new) */
+		int32		map[EPI_SLOTS];
+		int			i;
+
+		map[0] = 0;
+		for (i = 0; i < b->extra->nscholen; i++)
+		{
+			const char *brin = b->extra->scholen[i];
+
+			map[i + 1] = state_slot(a, brin, strlen(brin));
+		}
+		buffer_merge_map(a, &a->afwezig, &b->afwezig, map);
+		if (b->extra->pauze.n > 0)
+			buffer_merge_map(a, &state_extra(a)->pauze, &b->extra->pauze, map);
+		PG_RETURN_POINTER(a);
+	}
 	buffer_merge(a, &a->afwezig, &b->afwezig);
 	if (b->extra != NULL && b->extra->pauze.n > 0)
 		buffer_merge(a, &state_extra(a)->pauze, &b->extra->pauze);
@@ -878,7 +1027,7 @@ verzuim_episodes_serialize(PG_FUNCTION_ARGS)
 	st = (EpisodesState *) PG_GETARG_POINTER(0);
 
 	pq_begintypsend(&buf);
-	enlargeStringInfo(&buf, 16 + EPI_MAX_BRIN + 4 * (st->afwezig.n +
+	enlargeStringInfo(&buf, 16 + EPI_MAX_BRIN + EPI_SLOTS * (EPI_SCHOOL_BRIN + 4) + 4 * (st->afwezig.n +
 												  (st->extra ? st->extra->pauze.n : 0)));
 	pq_sendbyte(&buf, EPI_FORMAAT);
 	pq_sendbyte(&buf, (uint8) st->beleid);
@@ -887,6 +1036,19 @@ verzuim_episodes_serialize(PG_FUNCTION_ARGS)
 	{
 		pq_sendint32(&buf, st->extra->brin_len);
 		pq_sendbytes(&buf, st->extra->brin, st->extra->brin_len);
+	}
+	if (st->brin_status == BRIN_PER_RIJ)
+	{
+		int			n = st->extra ? st->extra->nscholen : 0;
+
+		pq_sendbyte(&buf, (uint8) n);
+		for (int i = 0; i < n; i++)
+		{
+			int			len = strlen(st->extra->scholen[i]);
+
+			pq_sendbyte(&buf, (uint8) len);
+			pq_sendbytes(&buf, st->extra->scholen[i], len);
+		}
 	}
 	/* the instellingen as jsonb text (-1: none) */
 	if (st->extra && st->extra->instellingen)
@@ -922,7 +1084,7 @@ read_int32(StringInfo buf)
 }
 
 static void
-recv_buffer(StringInfo buf, DagBuffer *b)
+recv_buffer(StringInfo buf, DagBuffer *b, int maxslot)
 {
 	int32		n = read_int32(buf);
 	int32		i;
@@ -938,7 +1100,8 @@ recv_buffer(StringInfo buf, DagBuffer *b)
 		memcpy(&v, buf->data + buf->cursor + i * sizeof(uint32), sizeof(v));
 		e = (int32) pg_ntoh32(v);
 
-		if (e < 0 || EPI_REGIO(e) >= REGIO_AANTAL || EPI_DAG(e) > KALENDER_LAATSTE)
+		if (e < 0 || EPI_REGIO(e) >= REGIO_AANTAL || EPI_SLOT(e) > maxslot ||
+			EPI_DAG(e) > KALENDER_LAATSTE)
 			raise_corrupt("A date or regio is out of range.");
 		if (i > 0 && e <= b->dagen[i - 1])
 			raise_corrupt("The dates are not strictly increasing.");
@@ -980,7 +1143,7 @@ verzuim_episodes_deserialize(PG_FUNCTION_ARGS)
 	brin_status = pq_getmsgbyte(&buf);
 	if (beleid < BELEID_ONDERBREEKT || beleid > BELEID_GEEN_REDEN)
 		raise_corrupt("The verzuim.ziekte_in_episode value is out of range.");
-	if (brin_status < BRIN_GEEN || brin_status > BRIN_GEZET)
+	if (brin_status < BRIN_GEEN || brin_status > BRIN_PER_RIJ)
 		raise_corrupt("The brin status is out of range.");
 
 	/* in the current (per-tuple) context: combine copies what it keeps */
@@ -997,6 +1160,35 @@ verzuim_episodes_deserialize(PG_FUNCTION_ARGS)
 		x->brin[len] = '\0';
 		x->brin_len = len;
 	}
+	if (brin_status == BRIN_PER_RIJ)
+	{
+		int			n;
+
+		if (buf.cursor >= buf.len)
+			raise_corrupt("The state is truncated.");
+		n = pq_getmsgbyte(&buf);
+		if (n > EPI_SLOTS - 1)
+			raise_corrupt("The number of schools is out of range.");
+		if (n > 0)
+		{
+			x = state_extra(st);
+			for (int i = 0; i < n; i++)
+			{
+				int			len;
+
+				if (buf.cursor >= buf.len)
+					raise_corrupt("The state is truncated.");
+				len = pq_getmsgbyte(&buf);
+				if (len < 1 || len > EPI_SCHOOL_BRIN || len > buf.len - buf.cursor)
+					raise_corrupt("The brin length is out of range.");
+				pq_copymsgbytes(&buf, x->scholen[i], len);
+				x->scholen[i][len] = '\0';
+				if (strlen(x->scholen[i]) != (size_t) len)
+					raise_corrupt("A brin contains a zero byte.");
+			}
+			x->nscholen = (int8) n;
+		}
+	}
 	{
 		int32		len = read_int32(&buf);
 
@@ -1012,8 +1204,8 @@ verzuim_episodes_deserialize(PG_FUNCTION_ARGS)
 				DatumGetJsonbP(DirectFunctionCall1(jsonb_in, CStringGetDatum(t)));
 		}
 	}
-	recv_buffer(&buf, &st->afwezig);
-	recv_buffer(&buf, &pauze);
+	recv_buffer(&buf, &st->afwezig, st->extra ? st->extra->nscholen : 0);
+	recv_buffer(&buf, &pauze, st->extra ? st->extra->nscholen : 0);
 	if (pauze.n > 0)
 	{
 		if (beleid != BELEID_PAUZEERT)
@@ -1156,34 +1348,41 @@ episodes_multirange(TypeCacheEntry *rngtyp, const DateADT *van, const DateADT *t
 typedef struct EpiKalenders
 {
 	const VerzuimKalender *k[REGIO_AANTAL];
-	const DateADT *vrij;
-	int			nvrij;
+	/* school-free days per school slot (NULL: none) */
+	const DateADT *vrij[EPI_SLOTS];
+	int			nvrij[EPI_SLOTS];
 	/* false: uncertain days (missing holiday data) count as school days;
 	 * true: only certain school days count */
 	bool		zeker;
 } EpiKalenders;
 
+/* is d a school day of unit u (EPI_EENHEID: regio and school slot)? */
 static inline bool
-epi_is_lesdag(const EpiKalenders *kal, VerzuimRegio r, DateADT d)
+epi_is_lesdag(const EpiKalenders *kal, int u, DateADT d)
 {
+	int			r = u & 3,
+				s = u >> 2;
+
 	if (kal->zeker && (kal->k[r]->flags[d - kal->k[r]->eerste] & KDAG_ONBEKEND))
 		return false;
-	if (kal->vrij != NULL)
-		return verzuim_is_lesdag_school(kal->k[r], kal->vrij, kal->nvrij, d);
+	if (kal->vrij[s] != NULL)
+		return verzuim_is_lesdag_school(kal->k[r], kal->vrij[s], kal->nvrij[s], d);
 	return verzuim_kalender_is_lesdag(kal->k[r], d);
 }
 
-/* school days of region r in [van, tot) */
+/* school days of unit u in [van, tot) */
 static inline int32
-epi_lesdagen(const EpiKalenders *kal, VerzuimRegio r, DateADT van, DateADT tot)
+epi_lesdagen(const EpiKalenders *kal, int u, DateADT van, DateADT tot)
 {
 	int32		n;
+	int			r = u & 3,
+				s = u >> 2;
 
-	if (kal->vrij != NULL)
+	if (kal->vrij[s] != NULL)
 	{
-		n = verzuim_lesdagen_school(kal->k[r], kal->vrij, kal->nvrij, van, tot);
+		n = verzuim_lesdagen_school(kal->k[r], kal->vrij[s], kal->nvrij[s], van, tot);
 		if (kal->zeker)
-			n -= verzuim_onzeker_school(kal->k[r], kal->vrij, kal->nvrij, van, tot);
+			n -= verzuim_onzeker_school(kal->k[r], kal->vrij[s], kal->nvrij[s], van, tot);
 	}
 	else
 	{
@@ -1194,14 +1393,14 @@ epi_lesdagen(const EpiKalenders *kal, VerzuimRegio r, DateADT van, DateADT tot)
 	return n;
 }
 
-/* is d a school day in one of the regions of mask? */
+/* is d a school day in one of the units of mask? */
 static inline bool
-epi_is_lesdag_mask(const EpiKalenders *kal, uint8 mask, DateADT d)
+epi_is_lesdag_mask(const EpiKalenders *kal, uint32 mask, DateADT d)
 {
-	int			r;
+	uint32		m;
 
-	for (r = 0; r < REGIO_AANTAL; r++)
-		if ((mask & (1 << r)) && epi_is_lesdag(kal, (VerzuimRegio) r, d))
+	for (m = mask; m != 0; m &= m - 1)
+		if (epi_is_lesdag(kal, pg_rightmost_one_pos32(m), d))
 			return true;
 	return false;
 }
@@ -1211,24 +1410,20 @@ epi_is_lesdag_mask(const EpiKalenders *kal, uint8 mask, DateADT d)
  * is not a paused day?  pz[*ipz ..] are the paused days from van on.
  */
 static bool
-epi_heeft_lesdag(const EpiKalenders *kal, uint8 mask, DateADT van, DateADT tot,
+epi_heeft_lesdag(const EpiKalenders *kal, uint32 mask, DateADT van, DateADT tot,
 				 const DateADT *pz, int32 npz, int32 *ipz)
 {
-	int			r;
+	uint32		m;
 	DateADT		x;
 
 	while (*ipz < npz && pz[*ipz] < van)
 		(*ipz)++;
 	if (*ipz >= npz || pz[*ipz] >= tot)
 	{
-		/* no paused day in between: count school days per region */
-		for (r = 0; r < REGIO_AANTAL; r++)
-		{
-			if (!(mask & (1 << r)))
-				continue;
-			if (epi_lesdagen(kal, (VerzuimRegio) r, van, tot) > 0)
+		/* no paused day in between: count school days per unit */
+		for (m = mask; m != 0; m &= m - 1)
+			if (epi_lesdagen(kal, pg_rightmost_one_pos32(m), van, tot) > 0)
 				return true;
-		}
 		return false;
 	}
 	/* paused days in between: look at every day */
@@ -1259,24 +1454,24 @@ epi_bouw(const EpiKalenders *kalp, const int32 *ent, int32 n, const DateADT *pz,
 	int32		nranges = 0;
 	DateADT		start = 0,
 				prev = 0;
-	uint8		prev_mask = 0;
+	uint32		prev_mask = 0;
 	bool		open = false;
 	int32		i;
-	int			r;
+	int			u;
 
 	i = 0;
 	while (i < n)
 	{
 		DateADT		d = EPI_DAG(ent[i]);
-		uint8		mask = 0;
+		uint32		mask = 0;
 		bool		lesdag = false;
 
-		/* all entries of day d: its regions; absent when a school day in one */
+		/* all entries of day d: its units; absent when a school day in one */
 		for (; i < n && EPI_DAG(ent[i]) == d; i++)
 		{
-			r = EPI_REGIO(ent[i]);
-			mask |= 1 << r;
-			if (!lesdag && epi_is_lesdag(&kal, (VerzuimRegio) r, d))
+			u = EPI_EENHEID(ent[i]);
+			mask |= (uint32) 1 << u;
+			if (!lesdag && epi_is_lesdag(&kal, u, d))
 				lesdag = true;
 		}
 		if (!lesdag)
@@ -1285,7 +1480,8 @@ epi_bouw(const EpiKalenders *kalp, const int32 *ent, int32 n, const DateADT *pz,
 		{
 			bool		breekt;
 
-			if (mask == prev_mask && (mask & (mask - 1)) == 0 && pz == NULL && kal.vrij == NULL && !kal.zeker)
+			if (mask == prev_mask && mask < (1 << REGIO_AANTAL) && (mask & (mask - 1)) == 0 &&
+				pz == NULL && kal.vrij[0] == NULL && !kal.zeker)
 			{
 				/* the common case: one regio, no studiedagen, no paused days */
 				breekt = verzuim_kalender_lesdagen(kal.k[pg_rightmost_one_pos32(mask)], prev + 1, d) > 0;
@@ -1386,9 +1582,13 @@ episodes_final(PG_FUNCTION_ARGS)
 			onzeker = true;
 	}
 	if (st->brin_status == BRIN_GEZET)
-		kal.vrij = verzuim_schoolvrije_dagen(st->extra->brin, &kal.nvrij);
-	if (kal.vrij != NULL && kal.nvrij == 0)
-		kal.vrij = NULL;
+		kal.vrij[0] = verzuim_schoolvrije_dagen(st->extra->brin, &kal.nvrij[0]);
+	if (st->brin_status == BRIN_PER_RIJ && st->extra != NULL)
+		for (i = 0; i < st->extra->nscholen; i++)
+			kal.vrij[i + 1] = verzuim_schoolvrije_dagen(st->extra->scholen[i], &kal.nvrij[i + 1]);
+	for (i = 0; i < EPI_SLOTS; i++)
+		if (kal.vrij[i] != NULL && kal.nvrij[i] == 0)
+			kal.vrij[i] = NULL;
 
 	/* paused days strictly inside the span (absent days are episode bounds) */
 	if (st->extra != NULL && st->extra->pauze.n > 0)

@@ -873,6 +873,15 @@ verzuim_schoolvrije_dagen(const char *brin, int *n)
 	return e->vrij;
 }
 
+VerzuimRegio
+verzuim_school_regio(const char *brin, int *nvrij)
+{
+	SchoolEntry *e = zoek_school(brin);
+
+	*nvrij = e->nvrij;
+	return e->regio;
+}
+
 static int
 vrij_lower_bound(const DateADT *vrij, int n, DateADT d)
 {

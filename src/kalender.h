@@ -129,6 +129,8 @@ verzuim_kalender_lesdagen(const VerzuimKalender *k, DateADT van, DateADT tot)
  * array of dates.  Returns NULL with *n = 0 when the school has none.
  */
 extern const DateADT *verzuim_schoolvrije_dagen(const char *brin, int *n);
+/* The vakantieregio of a school and its number of school-free days (23503 when unknown). */
+extern VerzuimRegio verzuim_school_regio(const char *brin, int *nvrij);
 
 /* Lesdag for a school: regional calendar minus its school-free days. */
 extern bool verzuim_is_lesdag_school(const VerzuimKalender *k, const DateADT *vrij, int nvrij, DateADT d);

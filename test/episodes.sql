@@ -1,6 +1,6 @@
 BEGIN;
 CREATE EXTENSION IF NOT EXISTS verzuim CASCADE;
-SELECT plan(84);
+SELECT plan(96);
 
 -- Thuiszit episodes (src/episodes.c): verzuim.episodes against the plain-SQL
 -- multirange oracle of ANCHORS.md §5 (extended with the non-school days of
@@ -259,6 +259,116 @@ SELECT cmp_ok((SELECT count(*)::int FROM (SELECT leerling_id FROM ep_mix GROUP B
 SELECT is((SELECT count(*)::int FROM ep_mix_orakel o JOIN ep_cmp c ON c.beleid = 'geen' AND c.leerling_id = o.leerling_id
            WHERE o.leerling_id % 4 <> 0 AND o.e IS DISTINCT FROM c.mine), 0,
           'for pupils with one regio the day-by-day oracle agrees with the multirange oracle');
+
+-- 3c. episodes_brin(datum, brin): the regio and school-free days from each row's school --
+-- Schools without school-free days (99YY0i, regio as 99XX0i): episodes_brin over the
+-- bare rows equals episodes(datum, s.vakantieregio) over the join to verzuim.school.
+INSERT INTO verzuim.school (brin, naam, gemeentecode, vakantieregio)
+SELECT '99YY0' || i, 'Testschool zonder studiedagen ' || i, 'GM9999', (ARRAY['noord', 'midden', 'zuid'])[1 + i % 3]
+FROM generate_series(0, 2) i;
+-- every row with its school: the pupil's school, and for every 4th pupil from a random
+-- day on a school in another regio (the brin of ep_mix's regio); all reasons
+CREATE TEMP TABLE ep_sch AS
+SELECT a.leerling_id, a.datum, a.reden,
+       CASE WHEN a.leerling_id % 4 = 0 AND a.datum >= w.wissel THEN (a.leerling_id + 1) % 3
+            ELSE a.leerling_id % 3 END AS school_nr
+FROM ep_afw a
+JOIN (SELECT p AS leerling_id, date '2021-01-01' + (random() * 1500)::int + 0 * p AS wissel
+      FROM generate_series(1, 300) p) w USING (leerling_id);
+INSERT INTO ep_sch
+SELECT leerling_id, datum, reden, (leerling_id + 2) % 3 FROM ep_sch WHERE leerling_id % 4 = 0 AND random() < 0.1;
+SELECT is((SELECT count(*)::int FROM
+            (SELECT a.leerling_id, verzuim.episodes_brin(a.datum, '99YY0' || a.school_nr) e
+             FROM ep_sch a WHERE a.reden IN ('ongeoorloofd', 'luxe') GROUP BY a.leerling_id) m
+            FULL JOIN (SELECT a.leerling_id, verzuim.episodes(a.datum, s.vakantieregio) e
+                       FROM ep_sch a JOIN verzuim.school s ON s.brin = '99YY0' || a.school_nr
+                       WHERE a.reden IN ('ongeoorloofd', 'luxe') GROUP BY a.leerling_id) j USING (leerling_id)
+           WHERE m.e IS DISTINCT FROM j.e), 0,
+          'episodes_brin(datum, brin) equals episodes(datum, vakantieregio) over the join to school (schools change per row)');
+SELECT is((SELECT count(*)::int FROM
+            (SELECT a.leerling_id, verzuim.episodes_brin(a.datum, '99YY0' || a.school_nr, a.reden) e
+             FROM ep_sch a GROUP BY a.leerling_id) m
+            FULL JOIN (SELECT a.leerling_id, verzuim.episodes(a.datum, s.vakantieregio, a.reden) e
+                       FROM ep_sch a JOIN verzuim.school s ON s.brin = '99YY0' || a.school_nr
+                       GROUP BY a.leerling_id) j USING (leerling_id)
+           WHERE m.e IS DISTINCT FROM j.e), 0,
+          'episodes_brin(datum, brin, reden) equals episodes(datum, vakantieregio, reden) over the join');
+SET LOCAL verzuim.ziekte_in_episode = 'pauzeert';
+SELECT is((SELECT count(*)::int FROM
+            (SELECT a.leerling_id, verzuim.episodes_brin(a.datum, '99YY0' || a.school_nr, a.reden) e
+             FROM ep_sch a GROUP BY a.leerling_id) m
+            FULL JOIN (SELECT a.leerling_id, verzuim.episodes(a.datum, s.vakantieregio, a.reden) e
+                       FROM ep_sch a JOIN verzuim.school s ON s.brin = '99YY0' || a.school_nr
+                       GROUP BY a.leerling_id) j USING (leerling_id)
+           WHERE m.e IS DISTINCT FROM j.e), 0,
+          'the same under pauzeert');
+SET LOCAL verzuim.ziekte_in_episode = 'onderbreekt';
+-- Schools with school-free days, one school per pupil: equals episodes(datum, regio, brin)
+SELECT is((SELECT count(*)::int FROM
+            (SELECT a.leerling_id, verzuim.episodes_brin(a.datum, '99XX0' || (a.leerling_id % 3)) e
+             FROM ep_afw a WHERE a.reden IN ('ongeoorloofd', 'luxe') GROUP BY a.leerling_id) m
+            FULL JOIN (SELECT a.leerling_id, verzuim.episodes(a.datum, s.vakantieregio, s.brin) e
+                       FROM ep_afw a JOIN verzuim.school s ON s.brin = '99XX0' || (a.leerling_id % 3)
+                       WHERE a.reden IN ('ongeoorloofd', 'luxe') GROUP BY a.leerling_id) j USING (leerling_id)
+           WHERE m.e IS DISTINCT FROM j.e), 0,
+          'one school with studiedagen per pupil: episodes_brin equals episodes(datum, regio, brin) over the join');
+-- Schools with school-free days changing per row: the day-by-day oracle of 3b with
+-- the school calendars (ep_sdag) instead of the regional ones
+CREATE INDEX ON ep_sdag (brin, datum) WHERE lesdag;
+CREATE TEMP TABLE ep_sch_orakel AS
+WITH dag AS (
+  SELECT m.leerling_id, m.datum, array_agg(DISTINCT d.brin) AS scholen, bool_or(d.lesdag) AS afwezig
+  FROM ep_sch m JOIN ep_sdag d ON d.brin = '99XX0' || m.school_nr AND d.datum = m.datum
+  WHERE m.reden IN ('ongeoorloofd', 'luxe') GROUP BY m.leerling_id, m.datum
+), paar AS (
+  SELECT leerling_id, datum, scholen, lag(datum) OVER w AS vorige, lag(scholen) OVER w AS vorige_scholen
+  FROM dag WHERE afwezig WINDOW w AS (PARTITION BY leerling_id ORDER BY datum)
+), nieuw AS (
+  SELECT leerling_id, datum,
+         CASE WHEN vorige IS NULL THEN 1
+              WHEN EXISTS (SELECT 1 FROM ep_sdag x WHERE x.lesdag AND x.brin = ANY (scholen || vorige_scholen)
+                           AND x.datum > vorige AND x.datum < paar.datum) THEN 1
+              ELSE 0 END AS begin
+  FROM paar
+), eiland AS (
+  SELECT leerling_id, datum, sum(begin) OVER (PARTITION BY leerling_id ORDER BY datum) AS nr FROM nieuw
+)
+SELECT leerling_id, range_agg(daterange(van, tot + 1)) AS e
+FROM (SELECT leerling_id, nr, min(datum) AS van, max(datum) AS tot FROM eiland GROUP BY leerling_id, nr) x
+GROUP BY leerling_id;
+SELECT is((SELECT count(*)::int FROM
+            (SELECT leerling_id, verzuim.episodes_brin(datum, '99XX0' || school_nr) e
+             FROM ep_sch WHERE reden IN ('ongeoorloofd', 'luxe') GROUP BY leerling_id) m
+            LEFT JOIN ep_sch_orakel o USING (leerling_id)
+           WHERE m.e IS DISTINCT FROM coalesce(o.e, '{}')), 0,
+          'schools with studiedagen changing per row: equals the day-by-day oracle with school calendars');
+SELECT cmp_ok((SELECT count(*)::int FROM (SELECT leerling_id FROM ep_sch GROUP BY leerling_id
+                                           HAVING count(DISTINCT school_nr) > 1) x),
+              '>', 50, 'many pupils have rows of two schools');
+-- NULL brin and NULL dates are skipped; errors
+SELECT is((SELECT verzuim.episodes_brin(d, b) FROM (VALUES (date '2024-03-04', '99YY01'), (date '2024-03-05', NULL),
+                                                            (NULL, '99YY01'), (date '2024-03-06', '99YY01')) v(d, b)),
+          '{[2024-03-04,2024-03-05),[2024-03-06,2024-03-07)}'::datemultirange,
+          'NULL brin and NULL date rows are skipped (Tuesday 5 March is then a school day without absence)');
+SELECT ok((SELECT verzuim.episodes_brin(d, b) FROM (VALUES (NULL::date, '99YY01')) v(d, b)) IS NULL,
+          'only skipped rows: NULL');
+SELECT throws_ok($$SELECT verzuim.episodes_brin(date '2024-03-04', '00ZZ99')$$, '23503', NULL,
+                 'episodes_brin with a brin not in verzuim.school: 23503');
+SELECT throws_ok($$SELECT verzuim.episodes_brin(date '2024-03-04', repeat('9', 40))$$, '23503', NULL,
+                 'episodes_brin with a long unknown brin: 23503');
+INSERT INTO verzuim.school (brin, naam, gemeentecode, vakantieregio)
+SELECT '98XX0' || i, 'Testschool ' || i, 'GM9999', 'midden' FROM generate_series(0, 7) i;
+INSERT INTO verzuim.schoolvrije_dag (brin, datum, omschrijving)
+SELECT '98XX0' || i, date '2024-03-08', 'studiedag' FROM generate_series(0, 7) i;
+-- Mon 4 .. Thu 7 and Mon 11 .. Wed 13 March 2024, each day another school; Fri 8 is
+-- a studiedag of all of them, so the week-end bridge holds
+SELECT is((SELECT verzuim.episodes_brin(date '2024-03-04' + i + CASE WHEN i >= 4 THEN 3 ELSE 0 END, '98XX0' || i)
+           FROM generate_series(0, 6) i),
+          '{[2024-03-04,2024-03-14)}'::datemultirange,
+          'seven schools with studiedagen in one group: their shared studiedag is bridged');
+SELECT throws_ok($$SELECT verzuim.episodes_brin(date '2024-03-04' + i + CASE WHEN i >= 4 THEN 3 ELSE 0 END, '98XX0' || i)
+                   FROM generate_series(0, 7) i$$,
+                 '54000', NULL, 'eight schools with studiedagen in one group: 54000');
 
 -- 4. Large groups: compaction of the buffer (sort + deduplicate) ------------------
 -- all absences of the midden pupils as one group, in random order, every row 40 times

@@ -329,6 +329,8 @@ INSERT INTO aanroepen (doel, stmt) VALUES
  ('verzuim.episodes(date,text,text)', $$SELECT leerling_id, verzuim.episodes(datum, NULL, brin) FROM verzuim.afwezigheid GROUP BY leerling_id$$),
  ('verzuim.episodes(date,text,verzuim.reden)', $$SELECT leerling_id, verzuim.episodes(datum, 'noord', reden) FROM verzuim.afwezigheid GROUP BY leerling_id$$),
  ('verzuim.episodes(date,text,text,verzuim.reden)', $$SELECT leerling_id, verzuim.episodes(datum, NULL, brin, reden) FROM verzuim.afwezigheid GROUP BY leerling_id$$),
+('verzuim.episodes_brin(date,text)', $$SELECT leerling_id, verzuim.episodes_brin(datum, brin) FROM verzuim.afwezigheid GROUP BY leerling_id$$),
+('verzuim.episodes_brin(date,text,verzuim.reden)', $$SELECT leerling_id, verzuim.episodes_brin(datum, brin, reden) FROM verzuim.afwezigheid GROUP BY leerling_id$$),
  ('verzuim.thuiszit(daterange,date,text)', $$SELECT verzuim.thuiszit('[2023-09-04,)', '2024-01-15'), verzuim.thuiszit('[2023-09-04,2023-11-01)', '2024-01-15', 'zuid')$$),
  ('verzuim.absoluut_verzuim(date,boolean)', $$SELECT * FROM verzuim.absoluut_verzuim('2024-06-01'); SELECT * FROM verzuim.absoluut_verzuim('2024-06-01', true)$$),
  -- reporting and access (80_rapportage.sql, 78_toegang.sql)
