@@ -157,9 +157,12 @@ DECLARE
     ontbreekt text[] := '{}';
     -- art. 18: a gap of at most this many days between two enrolments (or
     -- between a move into the gemeente and the next enrolment) is administratief
-    termijn int := current_setting('verzuim.meldtermijn')::int;
+    -- (missing_ok: the settings exist once the library is loaded, which a
+    -- session may not have done yet; a value SET before that is read as well)
+    termijn int := coalesce(nullif(current_setting('verzuim.meldtermijn', true), ''), '7')::int;
     meetellen boolean := coalesce(administratief_meetellen,
-                                  current_setting('verzuim.administratief_meetellen')::boolean);
+                                  nullif(current_setting('verzuim.administratief_meetellen', true), '')::boolean,
+                                  false);
 BEGIN
     IF peildatum IS NULL THEN
         RETURN;

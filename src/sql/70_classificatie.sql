@@ -40,7 +40,7 @@ SELECT av.leerling_id, NULL::text, d.datum::date, NULL::verzuim.reden, NULL::num
        p.plicht, false, false,
        verzuim.classificeer(NULL, p.plicht, false, false,
                             av.administratief
-                            AND NOT pg_catalog.current_setting('verzuim.administratief_meetellen')::boolean)
+                            AND NOT coalesce(nullif(pg_catalog.current_setting('verzuim.administratief_meetellen', true), '')::boolean, false))
 FROM verzuim.absoluut_verzuim(current_date, true) av
 JOIN verzuim.leerling l ON l.leerling_id = av.leerling_id
 LEFT JOIN verzuim.gemeente gm ON gm.gemeentecode = l.woongemeente

@@ -81,7 +81,7 @@ AS $fn$
 DECLARE
   c text := registratiekwaliteit_rijen.controle;
   g text := registratiekwaliteit_rijen.gemeentecode;
-  termijn int := current_setting('verzuim.meldtermijn')::int;
+  termijn int := coalesce(nullif(current_setting('verzuim.meldtermijn', true), ''), '7')::int;
 BEGIN
   IF c IS NOT NULL AND NOT EXISTS (SELECT 1 FROM verzuim.kwaliteitscontrole k WHERE k.controle = c) THEN
     RAISE EXCEPTION 'unknown registratiekwaliteit check'
