@@ -13,7 +13,7 @@
 #   - src/sql/upgrade/$(PREVVERSION)--$(EXTVERSION)/*.sql: what changes objects
 #     that the previous release already had (CREATE OR REPLACE, ALTER, data),
 # in the order of their file names (so 12_x.sql runs between 10_… and 20_…).
-# test/upgrade.sh proves that an upgraded database equals a fresh install.
+# test/suites/10_upgrade.sh proves that an upgraded database equals a fresh install.
 
 EXTENSION   = verzuim
 EXTVERSION  = $(shell sed -n "s/^default_version *= *'\([^']*\)'.*/\1/p" $(EXTENSION).control)

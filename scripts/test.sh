@@ -8,11 +8,59 @@
 #   REGRESS="setup kalender" bash scripts/test.sh   # a subset of pg_regress tests
 #   PGTAP="test/kalender.sql" bash scripts/test.sh  # a subset of pgTAP files
 #   SUITES="dump_roundtrip" bash scripts/test.sh     # a subset of test/suites/*.sh
+#   PG_VERSIONS="15 17 18" bash scripts/test.sh      # every supported PostgreSQL (what CI runs)
 #   (the script suites run after pg_prove in the same cluster when neither PGTAP
 #   nor REGRESS is set)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$REPO_ROOT"
+
+# PG_VERSIONS="15 17 18": the whole run once per PostgreSQL major version; the
+# machine's own (15 on Debian 12) directly, the others in a throwaway Debian
+# chroot of the release that ships them (17: trixie, 18: sid; see
+# chroot_create in scripts/lib.sh).  REGRESS, PGTAP and SUITES apply to every
+# version.  Ends with one "N passed, N failed" line over all versions.
+if [ -n "${PG_VERSIONS:-}" ]; then
+    host=$(host_pg_major)
+    total_passed=0 total_failed=0 lines=()
+    LOGS=$(mktemp -d /tmp/verzuim-versions.XXXXXX)
+    for v in $PG_VERSIONS; do
+        start=$SECONDS
+        if [ "$v" = "$host" ]; then
+            say "PostgreSQL $v (this machine)"
+            set +e; PG_VERSIONS= PG_MAJOR=$v bash "$0" 2>&1 | tee "$LOGS/$v.log"; set -e
+        else
+            suite=$(debian_suite_for "$v") || die "PostgreSQL $v: no Debian release ships it (known: 15, 17, 18)"
+            say "PostgreSQL $v in a throwaway Debian $suite chroot"
+            root=$(mktemp -d /tmp/verzuim-chroot-$v.XXXXXX)
+            set +e
+            (
+                trap 'chroot_remove "$root"' EXIT; trap 'exit 1' INT TERM
+                chroot_create "$v" "$root"
+                copy_tree "$root/src/verzuim"
+                chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 \
+                    PG_MAJOR="$v" REGRESS="${REGRESS:-}" PGTAP="${PGTAP:-}" SUITES="${SUITES:-}" DUMP="${DUMP:-}" \
+                    bash -c 'cd /src/verzuim && [ -n "$REGRESS" ] || unset REGRESS; [ -n "$PGTAP" ] || unset PGTAP;
+                             [ -n "$SUITES" ] || unset SUITES; [ -n "$DUMP" ] || unset DUMP; exec ./scripts/test.sh'
+            ) 2>&1 | tee "$LOGS/$v.log"
+            set -e
+        fi
+        line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$LOGS/$v.log" | tail -1)
+        if [ -n "$line" ]; then
+            p=${line%% passed*}; f=${line#*passed, }; f=${f%% failed}
+        else
+            p=0 f=1; line="no result (see above)"
+        fi
+        total_passed=$((total_passed + p)); total_failed=$((total_failed + f))
+        lines+=("PostgreSQL $v: $line ($((SECONDS - start)) s)")
+    done
+    rm -rf "$LOGS"
+    echo
+    printf '%s\n' "${lines[@]}"
+    echo "$total_passed passed, $total_failed failed"
+    [ "$total_failed" -eq 0 ]
+    exit
+fi
 
 ensure_packages
 exec 9>"$VERZUIM_LOCK"

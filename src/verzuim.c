@@ -8,7 +8,16 @@
 #include "utils/guc_tables.h"
 #include "utils/memutils.h"
 
+#ifndef VERZUIM_VERSION
+#define VERZUIM_VERSION "unknown"	/* the Makefile passes default_version of verzuim.control */
+#endif
+
+#ifdef PG_MODULE_MAGIC_EXT
+/* PostgreSQL 18+: the library reports its name and version (pg_get_loaded_modules) */
+PG_MODULE_MAGIC_EXT(.name = "verzuim", .version = VERZUIM_VERSION);
+#else
 PG_MODULE_MAGIC;
+#endif
 
 char	   *verzuim_default_regio = NULL;
 int			verzuim_onvolledige_kalender = KALENDER_FOUT;
@@ -278,6 +287,7 @@ _PG_init(void)
 	verzuim_kalender_init();
 	verzuim_episodes_init();
 	verzuim_leerplicht_init();
+	verzuim_rapportage_init();
 	verzuim_meldplicht_init();
 	verzuim_mazl_init();
 	verzuim_kwaliteit_init();
