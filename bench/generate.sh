@@ -3,7 +3,7 @@
 # Netherlands (bench/generator/gen.c; calibration in bench/CALIBRATION.md).
 #
 #   bash bench/generate.sh --scale S --seed N [--schooljaar 2024-2025] --db DBNAME
-#                          [--replace] [--split K] [--keep DIR]
+#                          [--replace] [--split K] [--keep DIR] [--vervuiling F]
 #
 #   --scale S     1.0 = the Netherlands (2.7 million pupils, ~25 million absence
 #                 rows); smaller = a seeded selection of whole gemeenten totalling
@@ -17,6 +17,9 @@
 #   --split K     load afwezigheid over K parallel COPY sessions (default 1: one
 #                 session with COPY FREEZE)
 #   --keep DIR    also keep the generated COPY files in DIR (regular files)
+#   --vervuiling F  plant polluted registrations at F x the rates documented in
+#                 bench/generator/gen.c (default 0: none); the planted findings
+#                 are written to vervuiling.copy beside the tables (kept with --keep)
 #
 # Fast path (superuser): every table is streamed through a FIFO into its own
 # COPY session, all in parallel, with session_replication_role = replica so
@@ -34,7 +37,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 say() { printf '==> %s\n' "$*" >&2; }
 die() { printf 'generate.sh: %s\n' "$*" >&2; exit 1; }
 
-scale= seed= schooljaar=2024-2025 db= replace=0 split=1 keep=
+scale= seed= schooljaar=2024-2025 db= replace=0 split=1 keep= vervuiling=0
 while [ $# -gt 0 ]; do
     case $1 in
         --scale) scale=${2:?}; shift 2 ;;
@@ -44,6 +47,7 @@ while [ $# -gt 0 ]; do
         --replace) replace=1; shift ;;
         --split) split=${2:?}; shift 2 ;;
         --keep) keep=${2:?}; shift 2 ;;
+        --vervuiling) vervuiling=${2:?}; shift 2 ;;
         -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
         *) die "unknown argument $1 (see --help)" ;;
     esac
@@ -173,7 +177,9 @@ if [ $fast = 1 ]; then
     fi
     gen_rc=0
     "$GEN" --scale "$scale" --seed "$seed" --schooljaar "$schooljaar" --split "$split" --out "$outdir" \
+        --vervuiling "$vervuiling" \
         2>"$WORK/gen.log" || gen_rc=$?
+    if [ -n "$keep" ] && [ -f "$outdir/vervuiling.copy" ]; then cp "$outdir/vervuiling.copy" "$keep/"; fi
     load_rc=0
     for p in "${pids[@]}"; do wait "$p" || load_rc=1; done
     pids=()
@@ -231,6 +237,7 @@ else
     mkdir -p "$dir"
     say "generating scale $scale seed $seed schooljaar $schooljaar into $dir"
     "$GEN" --scale "$scale" --seed "$seed" --schooljaar "$schooljaar" --split "$split" --out "$dir" \
+        --vervuiling "$vervuiling" \
         || fail "the generator failed"
     for s in "${streams[@]}"; do
         t=${s%%.*}

@@ -28,9 +28,10 @@ psql -X -q -d postgres -c "CREATE DATABASE $DB"
 psql -X -q -d "$DB" -c "SET client_min_messages = warning; CREATE EXTENSION verzuim CASCADE"
 
 if [ -x bench/generate.sh ] || [ -f bench/generate.sh ]; then
-    say "generating a gemeente-sized dataset (bench/generate.sh --scale ${DEMO_SCALE:-0.004} --seed ${DEMO_SEED:-10})"
+    say "generating a gemeente-sized dataset (bench/generate.sh --scale ${DEMO_SCALE:-0.004} --seed ${DEMO_SEED:-10} --vervuiling ${DEMO_VERVUILING:-1}: with polluted registrations, as real files have)"
     start=$(date +%s%N)
-    bash bench/generate.sh --scale "${DEMO_SCALE:-0.004}" --seed "${DEMO_SEED:-10}" --db "$DB" >"$DEMO/generate.log" 2>&1 \
+    bash bench/generate.sh --scale "${DEMO_SCALE:-0.004}" --seed "${DEMO_SEED:-10}" --vervuiling "${DEMO_VERVUILING:-1}" \
+        --db "$DB" >"$DEMO/generate.log" 2>&1 \
         || { tail -20 "$DEMO/generate.log"; die "generating the demo data failed"; }
     ms=$(( ($(date +%s%N) - start) / 1000000 ))
     printf '    done in %d.%01d s\n' $((ms / 1000)) $(((ms % 1000) / 100)) >&2

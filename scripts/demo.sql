@@ -128,3 +128,18 @@ SELECT (SELECT count(*) FROM (SELECT verzuim.mazl_signaal(a.datum, a.reden, s.va
         WHERE geregistreerd AND datum <@ verzuim.schooljaar_periode('2024-2025')) AS luxe_geregistreerd,
        (SELECT count(DISTINCT leerling_id) FROM verzuim.luxe_verzuim
         WHERE NOT geregistreerd AND datum <@ verzuim.schooljaar_periode('2024-2025')) AS luxe_heuristisch_signaal;
+
+\echo
+\echo '14. Polluted files (the largest gemeente): absoluut verzuim 2024-2025 without and with the administrative gaps (art. 18), and the top data-quality issues'
+SELECT woongemeente AS demo_gemeente FROM verzuim.leerling GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1 \gset
+SELECT :'demo_gemeente' AS gemeente,
+       count(DISTINCT a.leerling_id) FILTER (WHERE NOT a.administratief) AS absoluut_verzuim,
+       count(DISTINCT a.leerling_id) AS met_administratieve_gaten,
+       count(*) FILTER (WHERE a.administratief) AS administratieve_gaten
+FROM verzuim.absoluut_verzuim('2025-07-31', administratief_meetellen => true) a
+JOIN verzuim.leerling l USING (leerling_id)
+WHERE l.woongemeente = :'demo_gemeente' AND a.episode && verzuim.schooljaar_periode('2024-2025');
+SELECT controle, bevindingen, leerlingen, actie
+FROM verzuim.registratiekwaliteit
+WHERE gemeentecode = :'demo_gemeente' AND bevindingen > 0
+ORDER BY bevindingen DESC, volgorde LIMIT 5;

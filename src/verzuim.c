@@ -289,6 +289,7 @@ _PG_init(void)
 	verzuim_leerplicht_init();
 	verzuim_meldplicht_init();
 	verzuim_mazl_init();
+	verzuim_kwaliteit_init();
 
 	placeholders_controleren();
 

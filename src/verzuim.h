@@ -51,6 +51,7 @@ extern void verzuim_episodes_init(void);
 extern void verzuim_leerplicht_init(void);
 extern void verzuim_meldplicht_init(void);
 extern void verzuim_mazl_init(void);
+extern void verzuim_kwaliteit_init(void);
 
 /*
  * Settings made before the library was loaded are checked when it loads (see

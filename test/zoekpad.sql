@@ -234,7 +234,7 @@ SELECT is((SELECT array_agg(DISTINCT wat ORDER BY wat) FROM vijand.aanroep),
           'canary: unqualified lower(daterange) and datemultirange - datemultirange run the hostile objects, also with pg_catalog first');
 -- ... and 0.1's absoluut_verzuim (the same body without the pinned search_path) was caught
 CREATE TEMP TABLE onveilig AS
-SELECT replace(pg_get_functiondef('verzuim.absoluut_verzuim(date)'::regprocedure),
+SELECT replace(pg_get_functiondef('verzuim.absoluut_verzuim(date,boolean)'::regprocedure),
                ' SET search_path TO ''pg_catalog'', ''pg_temp''', '') AS def;
 SELECT ok((SELECT def FROM onveilig) NOT LIKE '%search_path%', 'the copy of absoluut_verzuim has no SET search_path');
 DO $$ BEGIN EXECUTE replace((SELECT def FROM onveilig), 'FUNCTION verzuim.absoluut_verzuim', 'FUNCTION pg_temp.absoluut_verzuim'); END $$;
@@ -246,7 +246,7 @@ SELECT pg_temp.vijandig('SELECT pg_catalog.count(*) FROM pg_temp.absoluut_verzui
 SELECT cmp_ok((SELECT count(*) FROM vijand.aanroep), '>', 0::bigint,
               'canary: absoluut_verzuim without its pinned search_path runs hostile objects (0.1''s hijack)');
 ROLLBACK TO SAVEPOINT kanarie;
-DROP FUNCTION pg_temp.absoluut_verzuim(date);
+DROP FUNCTION pg_temp.absoluut_verzuim(date, boolean);
 TRUNCATE vijand.aanroep;
 
 -- The calls -------------------------------------------------------------------
@@ -330,7 +330,7 @@ INSERT INTO aanroepen (doel, stmt) VALUES
  ('verzuim.episodes(date,text,verzuim.reden)', $$SELECT leerling_id, verzuim.episodes(datum, 'noord', reden) FROM verzuim.afwezigheid GROUP BY leerling_id$$),
  ('verzuim.episodes(date,text,text,verzuim.reden)', $$SELECT leerling_id, verzuim.episodes(datum, NULL, brin, reden) FROM verzuim.afwezigheid GROUP BY leerling_id$$),
  ('verzuim.thuiszit(daterange,date,text)', $$SELECT verzuim.thuiszit('[2023-09-04,)', '2024-01-15'), verzuim.thuiszit('[2023-09-04,2023-11-01)', '2024-01-15', 'zuid')$$),
- ('verzuim.absoluut_verzuim(date)', $$SELECT * FROM verzuim.absoluut_verzuim('2024-06-01')$$),
+ ('verzuim.absoluut_verzuim(date,boolean)', $$SELECT * FROM verzuim.absoluut_verzuim('2024-06-01'); SELECT * FROM verzuim.absoluut_verzuim('2024-06-01', true)$$),
  -- classification
  ('verzuim.classificeer(verzuim.reden,verzuim.leerplicht,boolean,boolean,boolean)', $$SELECT verzuim.classificeer('luxe', 'leerplichtig', true, false), verzuim.classificeer(NULL, 'leerplichtig', false, false, true)$$),
  ('afwezigheid_soort', $$SELECT * FROM verzuim.afwezigheid_soort$$),

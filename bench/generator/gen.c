@@ -1640,6 +1640,103 @@ static Out	O_gem,
 			O_pv;
 static Out *O_afw;
 static int	n_afw = 1;
+
+/* ------------------------------------------------------------ pollution
+ * --vervuiling F (default 0) plants the kinds of pollution of polluted
+ * municipal files (DOMAIN.md section 13.1: Rotterdam's 824 presumed absoluut
+ * verzuimers were 145 after an administrative clean-up), each at F times the
+ * rate below, at most one kind per pupil, tried in this order:
+ *   dubbele_leerling              P_V_DUBBEL per pupil with a change of school
+ *                                 before the schooljaar: the enrolments before
+ *                                 it are registered under a second id (id +
+ *                                 1,000,000,000) with the same birth date,
+ *                                 woongemeente and verblijf rows
+ *   inschrijving_buiten_nederland P_V_EMIGR per emigrant whose enrolment ended
+ *                                 at the emigration: uitschrijving 8-60 days late
+ *   inschrijving_overlap          P_V_OVERLAP per pupil with a contiguous change
+ *                                 of school: the old school's uitschrijving 2-45
+ *                                 days late (the first change)
+ *   verblijf_gat                  P_V_GAT per pupil with a move before the first
+ *                                 enrolment: the BRP row ends 1-30 days early
+ *   inschrijving_voor_4           P_V_VOOR4 per pupil enrolled on the 4th
+ *                                 birthday (born here): enrolled 1-60 days earlier
+ *   geen_verblijf                 P_V_GEENVERBLIJF per pupil: no verblijf rows
+ *   vrijstelling_met_inschrijving P_V_VRIJ per pupil enrolled in po, vo or mbo
+ *                                 without a vrijstelling: a 5a vrijstelling of
+ *                                 14-40 days inside the enrolment
+ *   melding_zonder_inschrijving   P_V_MELDING per pupil with a melding: its
+ *   (+ melding_zonder_afwezigheid) first melding under another school
+ *   administratief_gat            P_V_LAATIN per pupil with a contiguous change
+ *                                 of school in the schooljaar without absence
+ *                                 rows in the first days at the new school: the
+ *                                 new school's inschrijving 1-7 days late (an
+ *                                 administrative gap, art. 18; not absoluut verzuim)
+ *   afwezigheid_zonder_inschrijving P_V_WEES per pupil with a school day
+ *                                 without absence: an ongeoorloofd day at a
+ *                                 school of the gemeente the pupil never attended
+ * Pupils with a vrijstelling or absoluut verzuim are left clean.  Without
+ * --vervuiling the data has one kind of finding by design: an overig melding
+ * on a random day (0.004 per pupil) usually has no absence row behind it
+ * (melding_zonder_afwezigheid).  Every finding the checks of
+ * verzuim.registratiekwaliteit must report is written to the stream
+ * "vervuiling" (controle, leerling_id, sleutel, brin, periode, verwant), so a
+ * test can compare them row by row (test/generator.sql). */
+#define P_V_DUBBEL 0.004
+#define P_V_EMIGR 0.5
+#define P_V_OVERLAP 0.03
+#define P_V_GAT 0.05
+#define P_V_VOOR4 0.01
+#define P_V_GEENVERBLIJF 0.002
+#define P_V_VRIJ 0.001
+#define P_V_MELDING 0.05
+#define P_V_WEES 0.01
+#define P_V_LAATIN 0.5
+#define DUBBEL_ID 1000000000LL
+static double vervuiling = 0;
+static Out	O_verv;
+
+/* one finding in the manifest; school < 0 or lo < 0 writes NULL */
+static void
+verv(const char *controle, int64_t id, const char *sleutel, int school, int lo, int hi, const char *verwant)
+{
+	Out		   *o = &O_verv;
+
+	out_str(o, controle);
+	out_tab(o);
+	out_i64(o, id);
+	out_tab(o);
+	if (sleutel)
+		out_str(o, sleutel);
+	else
+		out_null(o);
+	out_tab(o);
+	if (school >= 0)
+		out_str(o, S[school].brin);
+	else
+		out_null(o);
+	out_tab(o);
+	if (lo >= 0)
+		out_range(o, lo, hi);
+	else
+		out_null(o);
+	out_tab(o);
+	if (verwant)
+		out_str(o, verwant);
+	else
+		out_null(o);
+	out_end(o);
+}
+
+static const char *
+num(int64_t v)
+{
+	static char b[4][32];
+	static int	k = 0;
+
+	k = (k + 1) % 4;
+	snprintf(b[k], sizeof(b[k]), "%lld", (long long) v);
+	return b[k];
+}
 static int64_t next_insch = 1,
 			next_vrij = 1,
 			next_pv = 1,
@@ -2008,15 +2105,43 @@ add_melding(Rng *r, int soort, int school, int lo, int hi, int gd, double pspoed
 	ST.melding[soort]++;
 }
 
+/* stage list of the pupil: declared with its helpers below */
+static Stage st[16];
+static int	nst;
+
 static void
-emit_meldingen(int64_t id)
+emit_meldingen(int64_t id, int first_stage)
 {
 	for (int i = 0; i < nm; i++)
 	{
 		Mld		   *m = &M[i];
 		Out		   *o = &O_meld;
+		int64_t		nr = 2000000000LL + (int64_t) (C.sy % 100) * 10000000LL + ++next_meld;
+		int			ingeschreven = 0,
+					gerechtvaardigd = 0;
 
-		out_i64(o, 2000000000LL + (int64_t) (C.sy % 100) * 10000000LL + ++next_meld);
+		/* the findings of the checks on meldingen, from the rows themselves:
+		 * an enrolment at the school overlapping the verzuim period, an
+		 * absence row there in it that could justify the melding */
+		for (int k = first_stage; k < nst; k++)
+			if (st[k].school == m->school && (m->hi == OPEN || st[k].lo < m->hi) &&
+				(st[k].hi == OPEN || st[k].hi > m->lo))
+				ingeschreven = 1;
+		for (int j = 0; j < nsd && !gerechtvaardigd; j++)
+		{
+			int			day = C.d0 + sd_day[j];
+
+			if (day >= m->lo && (m->hi == OPEN || day < m->hi) && sd_school[j] == m->school &&
+				(m->soort == 4 ? rmask[j] != 0
+				 : (rmask[j] & ((1 << R_ONG) | (1 << R_LUXE) | (1 << R_LAAT))) != 0))
+				gerechtvaardigd = 1;
+		}
+		if (!ingeschreven)
+			verv("melding_zonder_inschrijving", id, num(nr), m->school, m->lo, m->hi, NULL);
+		if (!gerechtvaardigd)
+			verv("melding_zonder_afwezigheid", id, num(nr), m->school, m->lo, m->hi, NULL);
+
+		out_i64(o, nr);
 		out_tab(o);
 		out_i64(o, id);
 		out_tab(o);
@@ -2068,9 +2193,6 @@ emit_pv(int64_t id, int day, int soort)
 }
 
 /* the stage list helpers */
-static Stage st[16];
-static int	nst;
-
 static void
 stages_cut(int x)
 {
@@ -2168,6 +2290,9 @@ gen_pupil(int64_t id, int g, uint64_t seed)
 				av_hi = -1;
 	int			vrij_art = -1;
 	int			woon;
+	int			dup_k = -1,		/* pollution: stages before dup_k belong to a second id */
+				geen_verblijf = 0;	/* pollution: no verblijf rows */
+	char		vbuf[64];
 
 	rng_seed(&r, seed, (uint64_t) id);
 
@@ -3130,41 +3255,214 @@ gen_pupil(int64_t id, int g, uint64_t seed)
 		if (lo >= SYs && lo >= av_lo && lo <= SYe - 1)
 			emit_pv(id, lo, 0);
 	}
-	emit_meldingen(id);
+	/* ---- pollution (--vervuiling; see the top of the pollution section) ---- */
+	if (vervuiling > 0 && nvr == 0 && !av)
+	{
+		Rng			rv;
+		int			done = 0;
+
+		rng_seed(&rv, seed ^ 0x766572767569ULL, (uint64_t) id);
+		/* duplicate pupil: enrolments before a change of school before the schooljaar under a second id */
+		if (!done && nst >= 2 && bern(&rv, P_V_DUBBEL * vervuiling))
+		{
+			for (int k = nst - 1; k >= 1 && !done; k--)
+				if (st[k - 1].hi == st[k].lo && st[k].lo <= SYs)
+				{
+					dup_k = k;
+					verv("dubbele_leerling", id, num(id), -1, -1, 0,
+						 (snprintf(vbuf, sizeof(vbuf), "leerling %lld", (long long) (DUBBEL_ID + id)), vbuf));
+					done = 1;
+				}
+		}
+		/* late uitschrijving after emigration */
+		if (!done && emigrate >= 0 && nst > 0 && st[nst - 1].hi == emigrate && bern(&rv, P_V_EMIGR * vervuiling))
+		{
+			int			hi = emigrate + rrange(&rv, 8, 60);
+
+			st[nst - 1].hi = hi;
+			verv("inschrijving_buiten_nederland", id, num(next_insch + nst - 1), st[nst - 1].school,
+				 emigrate, hi, NULL);
+			done = 1;
+		}
+		/* late uitschrijving at a change of school: overlapping enrolments */
+		if (!done)
+		{
+			int			i = -1;
+
+			for (int k = 0; k + 1 < nst && i < 0; k++)
+				if (st[k].hi == st[k + 1].lo && st[k].school != st[k + 1].school)
+					i = k;
+			if (i >= 0 && bern(&rv, P_V_OVERLAP * vervuiling))
+			{
+				int			x = st[i + 1].lo,
+							hi = x + rrange(&rv, 2, 45);
+
+				if (st[i + 1].hi != OPEN && hi > st[i + 1].hi)
+					hi = st[i + 1].hi;
+				if (hi - x >= 2)
+				{
+					st[i].hi = hi;
+					verv("inschrijving_overlap", id, num(next_insch + i), st[i].school, x, hi,
+						 (snprintf(vbuf, sizeof(vbuf), "inschrijving %lld", (long long) (next_insch + i + 1)), vbuf));
+					done = 1;
+				}
+			}
+		}
+		/* late inschrijving at a change of school in the schooljaar: an administrative gap */
+		if (!done)
+		{
+			int			i = -1;
+
+			for (int k = 0; k + 1 < nst && i < 0; k++)
+				if (st[k].hi == st[k + 1].lo && st[k].school != st[k + 1].school &&
+					st[k + 1].lo > SYs && st[k + 1].lo < SYe - 30 && (st[k + 1].hi == OPEN || st[k + 1].hi > st[k + 1].lo + 30))
+					i = k;
+			if (i >= 0 && bern(&rv, P_V_LAATIN * vervuiling))
+			{
+				int			x = st[i + 1].lo,
+							k = rrange(&rv, 1, 7),
+							vrij = 1;
+
+				for (int j = 0; j < nsd; j++)
+					if (C.d0 + sd_day[j] >= x && C.d0 + sd_day[j] < x + k && rmask[j])
+						vrij = 0;
+				for (int m = 0; m < nm; m++)
+					if (M[m].lo >= x && M[m].lo < x + k)
+						vrij = 0;
+				if (vrij)
+				{
+					st[i + 1].lo = x + k;
+					verv("administratief_gat", id, num(next_insch + i + 1), st[i + 1].school, x, x + k,
+						 (snprintf(vbuf, sizeof(vbuf), "inschrijving %lld", (long long) (next_insch + i)), vbuf));
+					done = 1;
+				}
+			}
+		}
+		/* verblijf gap before the first enrolment */
+		if (!done && nres >= 2 && nst > 0 && res[0].hi != OPEN && res[0].hi <= st[0].lo &&
+			bern(&rv, P_V_GAT * vervuiling))
+		{
+			int			k = rrange(&rv, 1, 30);
+
+			if (res[0].hi - k > res[0].lo)
+			{
+				verv("verblijf_gat", id, NULL, -1, res[0].hi - k, res[0].hi,
+					 (snprintf(vbuf, sizeof(vbuf), "%s -> %s", G[res[0].gem].code, G[res[1].gem].code), vbuf));
+				res[0].hi -= k;
+				done = 1;
+			}
+		}
+		/* enrolled before the 4th birthday */
+		if (!done && arrive < 0 && nst > 0 && st[0].lo == bd4 && bern(&rv, P_V_VOOR4 * vervuiling))
+		{
+			st[0].lo = bd4 - rrange(&rv, 1, 60);
+			verv("inschrijving_voor_4", id, num(next_insch), st[0].school, st[0].lo, bd4, NULL);
+			done = 1;
+		}
+		/* no verblijf rows at all */
+		if (!done && bern(&rv, P_V_GEENVERBLIJF * vervuiling))
+		{
+			geen_verblijf = 1;
+			verv("geen_verblijf", id, num(id), -1, -1, 0, NULL);
+			done = 1;
+		}
+		/* a vrijstelling art. 5a inside an enrolment at a regular school */
+		if (!done && bern(&rv, P_V_VRIJ * vervuiling))
+		{
+			int			d = rrange(&rv, SYs + 20, SYe - 60),
+						k = rrange(&rv, 14, 40),
+						i = stage_at(d);
+
+			if (i >= 0 && st[i].soort != S_SO && st[i].soort != S_VSO &&
+				(st[i].hi == OPEN || st[i].hi >= d + k))
+			{
+				vr[nvr++] = (Vrij) {A_5A, d, d + k};
+				verv("vrijstelling_met_inschrijving", id, num(next_vrij), st[i].school, d, d + k,
+					 (snprintf(vbuf, sizeof(vbuf), "inschrijving %lld", (long long) (next_insch + i)), vbuf));
+				done = 1;
+			}
+		}
+		/* a melding under a school the pupil never attended */
+		if (!done && nm > 0 && bern(&rv, P_V_MELDING * vervuiling))
+		{
+			int			s2 = pick_other_school(&rv, g, S[M[0].school].type, M[0].school),
+						eigen = s2 == M[0].school;
+
+			for (int k = 0; k < nst; k++)
+				eigen |= st[k].school == s2;
+			if (!eigen)
+			{
+				M[0].school = s2;	/* its findings are written by emit_meldingen */
+				done = 1;
+			}
+		}
+		/* an absence row at a school of the gemeente the pupil never attended */
+		if (!done && nsd > 0 && bern(&rv, P_V_WEES * vervuiling))
+		{
+			int			j = rrange(&rv, 0, nsd - 1),
+						s2 = pick_other_school(&rv, g, SOORT_TYPE[sd_soort[j]], sd_school[j]),
+						eigen = s2 == sd_school[j];
+
+			for (int k = 0; k < nst; k++)
+				eigen |= st[k].school == s2;
+			if (!eigen && !rmask[j] && C.les[G[S[s2].gem].region][sd_day[j]])
+			{
+				Out		   *o = &O_afw[(id / 1024) % n_afw];
+
+				out_i64(o, id);
+				out_tab(o);
+				out_str(o, S[s2].brin);
+				out_tab(o);
+				out_mem(o, C.ds[sd_day[j]], 10);
+				out_tab(o);
+				out_str(o, REDEN[R_ONG]);
+				out_tab(o);
+				out_hours(o, sd_full[j]);
+				out_end(o);
+				verv("afwezigheid_zonder_inschrijving", id, REDEN[R_ONG], s2, C.d0 + sd_day[j],
+					 C.d0 + sd_day[j] + 1, NULL);
+				done = 1;
+			}
+		}
+	}
+	emit_meldingen(id, dup_k > 0 ? dup_k : 0);
 
 	/* ---- leerling, verblijf, inschrijving, vrijstelling rows ---- */
+	for (int twee = 0; twee < (dup_k > 0 ? 2 : 1); twee++)
 	{
+		/* twee = 1: the duplicate registration of the same child (pollution) */
 		Out		   *o = &O_ll;
+		int64_t		lid = twee ? DUBBEL_ID + id : id;
+		int			eerste = dup_k > 0 && !twee ? dup_k : 0;
 
-		out_i64(o, id);
+		out_i64(o, lid);
 		out_tab(o);
 		out_date(o, b);
 		out_tab(o);
 		out_str(o, G[woon].code);
 		out_tab(o);
-		if (sk >= 0)
+		if (sk >= 0 && !twee)
 			out_date(o, sk);
 		else
 			out_null(o);
 		out_tab(o);
 		if (nst > 0)
-			out_date(o, st[0].lo);
+			out_date(o, st[eerste].lo);
 		else
 			out_null(o);
 		out_end(o);
-	}
-	for (int i = 0; i < nres; i++)
-	{
-		Out		   *o = &O_verblijf;
-
-		if (res[i].hi != OPEN && res[i].hi <= res[i].lo)
-			continue;
-		out_i64(o, id);
-		out_tab(o);
-		out_str(o, G[res[i].gem].code);
-		out_tab(o);
-		out_range(o, res[i].lo, res[i].hi);
-		out_end(o);
+		for (int i = 0; i < nres && !geen_verblijf; i++)
+		{
+			o = &O_verblijf;
+			if (res[i].hi != OPEN && res[i].hi <= res[i].lo)
+				continue;
+			out_i64(o, lid);
+			out_tab(o);
+			out_str(o, G[res[i].gem].code);
+			out_tab(o);
+			out_range(o, res[i].lo, res[i].hi);
+			out_end(o);
+		}
 	}
 	for (int i = 0; i < nst; i++)
 	{
@@ -3172,7 +3470,7 @@ gen_pupil(int64_t id, int g, uint64_t seed)
 
 		out_i64(o, next_insch++);
 		out_tab(o);
-		out_i64(o, id);
+		out_i64(o, dup_k > 0 && i < dup_k ? DUBBEL_ID + id : id);
 		out_tab(o);
 		out_str(o, S[st[i].school].brin);
 		out_tab(o);
@@ -3208,7 +3506,9 @@ usage(void)
 			"  with --split K > 1 afwezigheid goes to DIR/afwezigheid.0.copy .. .K-1.copy\n"
 			"  --info   print the selected gemeenten and the school counts, write nothing\n"
 			"  --table T  write only table T, to stdout (for \\copy ... FROM PROGRAM)\n"
-			"  --quiet  no summary on stderr\n");
+			"  --quiet  no summary on stderr\n"
+			"  --vervuiling F  plant pollution at F x the documented rates (default 0); the findings\n"
+			"           the registratiekwaliteit checks must report go to the stream vervuiling\n");
 	exit(2);
 }
 
@@ -3249,6 +3549,8 @@ main(int argc, char **argv)
 			only_table = argv[++i];
 		else if (!strcmp(a, "--quiet"))
 			quiet = 1;
+		else if (!strcmp(a, "--vervuiling") && i + 1 < argc)
+			vervuiling = strtod(argv[++i], NULL);
 		else
 			usage();
 	}
@@ -3256,6 +3558,8 @@ main(int argc, char **argv)
 		die("--scale must be in (0, 1] (1.0 = the Netherlands, 2.7 million pupils)");
 	if (seed < 0)
 		die("--seed must be a non-negative integer");
+	if (!(vervuiling >= 0 && vervuiling <= 10))
+		die("--vervuiling must be in [0, 10] (1 = the documented rates)");
 	if (n_afw < 1 || n_afw > 16)
 		die("--split must be 1..16");
 	if (!dir && !info && !only_table)
@@ -3263,7 +3567,7 @@ main(int argc, char **argv)
 	if (only_table)
 	{
 		static const char *known[] = {"gemeente", "samenwerkingsverband", "school", "leerling", "verblijf",
-		"inschrijving", "afwezigheid", "vrijstelling", "melding", "proces_verbaal"};
+		"inschrijving", "afwezigheid", "vrijstelling", "melding", "proces_verbaal", "vervuiling"};
 		int			ok = 0;
 
 		for (size_t k = 0; k < sizeof(known) / sizeof(known[0]); k++)
@@ -3320,6 +3624,7 @@ main(int argc, char **argv)
 	out_open(&O_vrij, dir, "vrijstelling");
 	out_open(&O_meld, dir, "melding");
 	out_open(&O_pv, dir, "proces_verbaal");
+	out_open(&O_verv, dir, "vervuiling");
 	O_afw = calloc(n_afw, sizeof(Out));
 	if (n_afw == 1)
 		out_open(&O_afw[0], dir, "afwezigheid");
@@ -3389,6 +3694,7 @@ main(int argc, char **argv)
 	out_close(&O_vrij);
 	out_close(&O_meld);
 	out_close(&O_pv);
+	out_close(&O_verv);
 	{
 		uint64_t	afw = 0;
 
