@@ -31,7 +31,7 @@ while [ $# -gt 0 ]; do
         *) files+=("$1"); shift ;;
     esac
 done
-[ ${#files[@]} -gt 0 ] || files=(bench/episodes.sql bench/duur_agg.sql)
+[ ${#files[@]} -gt 0 ] || files=(bench/episodes.sql bench/duur_agg.sql bench/meldplicht.sql)
 for f in "${files[@]}"; do [ -f "$f" ] || die "no such benchmark: $f"; done
 
 ensure_packages

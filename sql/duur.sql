@@ -322,7 +322,7 @@ SELECT pg_temp.lees_binair(duurverdeling_send(s)) AS ok FROM tie;
 SELECT 'truncated' AS geval, pg_temp.lees_binair(substr(duurverdeling_send(s), 1, 100)) FROM tie
 UNION ALL SELECT 'truncated header', pg_temp.lees_binair(substr(duurverdeling_send(s), 1, 20)) FROM tie
 UNION ALL SELECT 'empty', pg_temp.lees_binair(''::bytea)
-UNION ALL SELECT 'version 2', pg_temp.lees_binair(set_byte(duurverdeling_send(s), 0, 2)) FROM tie
+UNION ALL SELECT 'version 3', pg_temp.lees_binair(set_byte(duurverdeling_send(s), 0, 3)) FROM tie
 UNION ALL SELECT 'unit 7', pg_temp.lees_binair(set_byte(duurverdeling_send(s), 1, 7)) FROM tie
 UNION ALL SELECT 'regio in kalenderdagen', pg_temp.lees_binair(set_byte(duurverdeling_send(s), 2, 1)) FROM tie
 UNION ALL SELECT 'trailing garbage', pg_temp.lees_binair(duurverdeling_send(s) || '\x00'::bytea) FROM tie
@@ -344,7 +344,7 @@ SELECT geval, pg_temp.fout(format('SELECT %L::verzuim.duurverdeling', t))
 FROM (VALUES
   ('truncated', '{v1;eenheid=kalenderdagen;peildatum=2024-06-30;gesloten=1;lo'),
   ('no closing brace', '{v1;eenheid=kalenderdagen;peildatum=2024-06-30;gesloten=1;lopend=0;som=5;som_lopend=0;5:1/0'),
-  ('version 2', '{v2;eenheid=kalenderdagen;peildatum=2024-06-30;gesloten=1;lopend=0;som=5;som_lopend=0;5:1/0}'),
+  ('version 3', '{v3;eenheid=kalenderdagen;peildatum=2024-06-30;gesloten=1;lopend=0;som=5;som_lopend=0;5:1/0}'),
   ('unknown unit', '{v1;eenheid=weken;peildatum=2024-06-30;gesloten=1;lopend=0;som=5;som_lopend=0;5:1/0}'),
   ('unknown regio', '{v1;eenheid=lesdagen;regio=west;peildatum=2024-06-30;gesloten=1;lopend=0;som=5;som_lopend=0;5:1/0}'),
   ('regio twice', '{v1;eenheid=lesdagen;regio=noord+noord;peildatum=2024-06-30;gesloten=1;lopend=0;som=5;som_lopend=0;5:1/0}'),
@@ -402,7 +402,8 @@ INSERT INTO les VALUES
   ('[2024-07-01,2024-07-05)', 'noord'),   -- not started
   (NULL, 'noord');
 -- entries 0:1/0, 2:2/0, 5:1/1; gesloten 4, lopend 1, som 9, som_lopend 5; all three regions
-SELECT duur_agg(episode, '2024-06-30', regio) FROM les;
+-- (the calendar fingerprints, which change with the shipped holidays, masked)
+SELECT regexp_replace(duur_agg(episode, '2024-06-30', regio)::text, ':[0-9a-f]{8}', ':#', 'g') AS duur_agg FROM les;
 -- per row, against verzuim.lesdagen over [a, min(b, peildatum + 1))
 SELECT count(*) AS verschillen
 FROM (SELECT (verdeling(duur_agg(episode, '2024-06-30', regio))).* FROM les) v
@@ -415,7 +416,7 @@ WHERE v.gesloten IS DISTINCT FROM o.gesloten OR v.lopend IS DISTINCT FROM o.lope
 SELECT doorloopsnelheid(episode, '2024-06-30', regio) FROM les;
 -- NULL regio takes the setting verzuim.vakantieregio
 SET verzuim.vakantieregio = 'zuid';
-SELECT duur_agg(episode, '2024-06-30', NULL) FROM les WHERE regio ILIKE 'zuid';
+SELECT regexp_replace(duur_agg(episode, '2024-06-30', NULL)::text, ':[0-9a-f]{8}', ':#', 'g') AS duur_agg FROM les WHERE regio ILIKE 'zuid';
 RESET verzuim.vakantieregio;
 SELECT geval, pg_temp.fout(q) FROM (VALUES
   ('unknown regio', $$SELECT verzuim.duur_agg('[2024-01-08,2024-01-10)', '2024-06-30', 'west')$$),

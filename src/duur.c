@@ -29,6 +29,15 @@
  *    value of samenvoegen (stype duurverdeling), merged in place so that a
  *    rollup over many summaries does no quadratic copying.
  *
+ * Format version 2 (verzuim 0.2) records, for a summary in lesdagen, the
+ * fingerprint of the school calendar each of its vakantieregio's was
+ * counted with (VerzuimKalender.vingerafdruk: holidays and the calendar
+ * settings), as regio=noord:1a2b3c4d+zuid:5e6f7a8b; samenvoegen refuses to
+ * merge summaries whose shared regions were counted with different
+ * calendars.  A summary without fingerprints (kalenderdagen, or lesdagen
+ * made by 0.1) is still written in version 1, and version 1 is read (text,
+ * binary, and the in-memory layout of values stored by 0.1).
+ *
  * Text form (version 1), e.g.
  *   {v1;eenheid=kalenderdagen;peildatum=2024-06-30;gesloten=3;lopend=2;som=33;som_lopend=38;1:2/0,7:0/1,31:1/1}
  *   {v1;eenheid=lesdagen;regio=noord+zuid;peildatum=2024-06-30;gesloten=0;lopend=0;som=0;som_lopend=0;}
@@ -39,6 +48,7 @@
  * network byte order:
  *   uint8 versie=1, uint8 eenheid (0 kalenderdagen, 1 lesdagen),
  *   uint8 regios (bit 0 noord, 1 midden, 2 zuid; 0 for kalenderdagen),
+ *   [version 2 only: uint32 kalender x 3, fingerprint per regio, 0 if unused]
  *   int32 peildatum (days since 2000-01-01), int64 gesloten, int64 lopend,
  *   int64 som, int64 som_lopend, int32 n, then n x (int32 duur,
  *   int64 gesloten, int64 lopend).
@@ -61,9 +71,11 @@
 #include "utils/numeric.h"
 #include "utils/rangetypes.h"
 
+#include "instellingen.h"
 #include "kalender.h"
 
-#define DUUR_VERSIE			1
+#define DUUR_VERSIE			2	/* in memory; 1 is read (0.1 values) */
+#define DUUR_VERSIE_1		1
 #define DUUR_KALENDERDAGEN	0
 #define DUUR_LESDAGEN		1
 
@@ -92,6 +104,10 @@ typedef struct Duurverdeling
 	uint8		pad;			/* always 0 */
 	DateADT		peildatum;
 	int32		n;				/* number of entries */
+	/* calendar fingerprint per regio in regios (lesdagen; 0 = unknown, a
+	 * version 1 value); 0 for regions not in regios */
+	uint32		kalender[REGIO_AANTAL];
+	int32		pad2;			/* always 0 */
 	int64		gesloten;		/* sum of e[].gesloten */
 	int64		lopend;			/* sum of e[].lopend */
 	int64		som;			/* sum of duur * gesloten */
@@ -100,6 +116,9 @@ typedef struct Duurverdeling
 } Duurverdeling;
 
 #define DUUR_KOP			offsetof(Duurverdeling, e)
+/* the in-memory layout of format version 1 (0.1): no kalender, pad2 */
+#define DUUR_KOP_1			(DUUR_KOP - (Size) (REGIO_AANTAL + 1) * sizeof(uint32))
+#define DUUR_GROOTTE_1(n)	(DUUR_KOP_1 + (Size) (n) * sizeof(DuurEntry))
 #define DUUR_GROOTTE(n)		(DUUR_KOP + (Size) (n) * sizeof(DuurEntry))
 #define DUUR_MAX_N			((int32) ((MaxAllocSize - DUUR_KOP) / sizeof(DuurEntry)))
 /* bytes of one entry on the wire */
@@ -122,6 +141,7 @@ typedef struct DuurState
 	DateADT		peildatum;
 	uint8		eenheid;
 	uint8		regios;
+	uint32		kalender[REGIO_AANTAL]; /* fingerprints, see Duurverdeling */
 	int32		ncap;			/* direct[] covers durations [0, ncap) */
 	uint32	   *direct;			/* [2d] closed, [2d+1] open; a count that
 								 * would pass UINT32_MAX goes to over[] */
@@ -161,6 +181,41 @@ duur_fout_bereik(void)
 			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 			 errmsg("duurverdeling totals out of range"),
 			 errhint("Split the episodes into smaller groups.")));
+}
+
+/*
+ * Merge the calendar fingerprints of src into dst (regions as in regios).
+ * Summaries in lesdagen merge only when every regio they share was counted
+ * with the same calendar; a summary without fingerprints (format 1, made by
+ * verzuim 0.1) merges only with others without.
+ */
+static void
+duur_kalender_merge(uint8 dstregios, uint32 *dst, uint8 srcregios, const uint32 *src)
+{
+	bool		dst_onbekend = dstregios != 0 && dst[0] == 0 && dst[1] == 0 && dst[2] == 0;
+	bool		src_onbekend = srcregios != 0 && src[0] == 0 && src[1] == 0 && src[2] == 0;
+
+	if (dstregios != 0 && srcregios != 0 && dst_onbekend != src_onbekend)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot merge a duration summary in lesdagen without a recorded calendar with one that has it"),
+				 errdetail("Summaries in lesdagen made by verzuim 0.1 (format v1) do not record the school calendar they were counted with."),
+				 errhint("Compute the old summary again with duur_agg, or merge only old summaries with each other.")));
+	for (int r = 0; r < REGIO_AANTAL; r++)
+	{
+		if (!(srcregios & (1 << r)))
+			continue;
+		if ((dstregios & (1 << r)) && dst[r] != src[r])
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("cannot merge duration summaries counted with different school calendars"),
+					 errdetail("Regio %s: calendar %08x in one summary, %08x in the other.",
+							   duur_regio_namen[r], dst[r], src[r]),
+					 errhint("The servers that made them differ in verzuim.vakantie or in the settings goede_vrijdag_vrij "
+							 "or bevrijdingsdag_vrij; give every server the same calendar (compare verzuim.instellingen()) "
+							 "and pass the same instellingen.")));
+		dst[r] = src[r];
+	}
 }
 
 static void
@@ -333,6 +388,7 @@ duur_state_merge(DuurState *dst, const DuurState *src)
 				i;
 
 	duur_controleer_gelijk(dst->eenheid, dst->peildatum, src->eenheid, src->peildatum);
+	duur_kalender_merge(dst->regios, dst->kalender, src->regios, src->kalender);
 	dst->regios |= src->regios;
 	for (d = 0; d < src->ncap; d++)
 	{
@@ -349,6 +405,7 @@ duur_state_add_plat(DuurState *dst, const Duurverdeling *x)
 	int32		i;
 
 	duur_controleer_gelijk(dst->eenheid, dst->peildatum, x->eenheid, x->peildatum);
+	duur_kalender_merge(dst->regios, dst->kalender, x->regios, x->kalender);
 	dst->regios |= x->regios;
 	for (i = 0; i < x->n; i++)
 		duur_state_add(dst, x->e[i].duur, x->e[i].gesloten, x->e[i].lopend);
@@ -364,6 +421,7 @@ duur_state_view(const Duurverdeling *x)
 	st->peildatum = x->peildatum;
 	st->eenheid = x->eenheid;
 	st->regios = x->regios;
+	memcpy(st->kalender, x->kalender, sizeof(st->kalender));
 	st->nover = x->n;
 	st->overcap = 0;
 	st->over = (DuurEntry *) x->e;
@@ -432,6 +490,7 @@ duur_state_plat(const DuurState *st)
 	n += nover - j;
 
 	x = duur_nieuw(n, st->eenheid, st->regios, st->peildatum);
+	memcpy(x->kalender, st->kalender, sizeof(x->kalender));
 
 	/* merge direct[] and over[] */
 	i = 0;
@@ -524,6 +583,16 @@ duur_valideer(const Duurverdeling *x, int code)
 		ereport(ERROR,
 				(errcode(code),
 				 errmsg("invalid vakantieregio set %d in duurverdeling", x->regios)));
+	{
+		bool		onbekend = x->kalender[0] == 0 && x->kalender[1] == 0 && x->kalender[2] == 0;
+
+		for (int r = 0; r < REGIO_AANTAL; r++)
+			if ((!(x->regios & (1 << r)) && x->kalender[r] != 0) ||
+				((x->regios & (1 << r)) && !onbekend && x->kalender[r] == 0))
+				ereport(ERROR,
+						(errcode(code),
+						 errmsg("calendar fingerprints of a duurverdeling must be given for exactly its vakantieregio's")));
+	}
 	if (DATE_NOT_FINITE(x->peildatum) || !IS_VALID_DATE(x->peildatum))
 		ereport(ERROR,
 				(errcode(code),
@@ -594,6 +663,16 @@ duur_arg(FunctionCallInfo fcinfo, int i)
 
 	int64		t;
 
+	/* a value stored by verzuim 0.1: the layout without fingerprints */
+	if (VARSIZE(x) >= DUUR_KOP_1 && x->versie == DUUR_VERSIE_1 && x->n >= 0 &&
+		x->n <= DUUR_MAX_N && VARSIZE(x) == DUUR_GROOTTE_1(x->n))
+	{
+		Duurverdeling *y = duur_nieuw(x->n, x->eenheid, x->regios, x->peildatum);
+
+		memcpy(&y->gesloten, (const char *) x + offsetof(Duurverdeling, kalender),
+			   DUUR_GROOTTE_1(x->n) - offsetof(Duurverdeling, kalender));
+		x = y;
+	}
 	if (VARSIZE(x) < DUUR_KOP || x->versie != DUUR_VERSIE || x->n < 0 ||
 		x->n > DUUR_MAX_N || VARSIZE(x) != DUUR_GROOTTE(x->n) ||
 		x->gesloten < 0 || x->lopend < 0 || x->som < 0 || x->som_lopend < 0 ||
@@ -614,10 +693,15 @@ static void
 duur_stuur(StringInfo buf, const Duurverdeling *x)
 {
 	int32		i;
+	bool		v2 = x->kalender[0] != 0 || x->kalender[1] != 0 || x->kalender[2] != 0;
 
-	pq_sendbyte(buf, x->versie);
+	/* format 1 when there are no fingerprints, so 0.1 reads it */
+	pq_sendbyte(buf, v2 ? DUUR_VERSIE : DUUR_VERSIE_1);
 	pq_sendbyte(buf, x->eenheid);
 	pq_sendbyte(buf, x->regios);
+	if (v2)
+		for (i = 0; i < REGIO_AANTAL; i++)
+			pq_sendint32(buf, x->kalender[i]);
 	pq_sendint32(buf, x->peildatum);
 	pq_sendint64(buf, x->gesloten);
 	pq_sendint64(buf, x->lopend);
@@ -657,18 +741,31 @@ duur_ontvang(StringInfo buf)
 				som_lopend;
 	int32		n,
 				i;
+	uint32		kalender[REGIO_AANTAL] = {0, 0, 0};
 	Duurverdeling *x;
 
 	duur_genoeg(buf, 1);
 	versie = (uint8) pq_getmsgbyte(buf);
-	if (versie != DUUR_VERSIE)
+	if (versie != DUUR_VERSIE && versie != DUUR_VERSIE_1)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("unsupported duurverdeling format version %d", versie),
-				 errhint("This version of verzuim reads format version %d.", DUUR_VERSIE)));
+				 errhint("This version of verzuim reads format versions 1 and %d.", DUUR_VERSIE)));
 	duur_genoeg(buf, 2 + 4 + 4 * 8 + 4);
 	eenheid = (uint8) pq_getmsgbyte(buf);
 	regios = (uint8) pq_getmsgbyte(buf);
+	if (versie == DUUR_VERSIE)
+	{
+		duur_genoeg(buf, 4 * REGIO_AANTAL + 4 + 4 * 8 + 4);
+		for (i = 0; i < REGIO_AANTAL; i++)
+		{
+			kalender[i] = (uint32) pq_getmsgint(buf, 4);
+			if (kalender[i] == 0 && (regios & (1 << i)))
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+						 errmsg("a duurverdeling of format version 2 must give the calendar of each of its vakantieregio's")));
+		}
+	}
 	peildatum = (DateADT) pq_getmsgint(buf, 4);
 	gesloten = pq_getmsgint64(buf);
 	lopend = pq_getmsgint64(buf);
@@ -688,6 +785,7 @@ duur_ontvang(StringInfo buf)
 				 errdetail("%d bytes left over.", buf->len - buf->cursor - n * DUUR_WIRE_ENTRY)));
 
 	x = duur_nieuw(n, eenheid, regios, peildatum);
+	memcpy(x->kalender, kalender, sizeof(kalender));
 	x->gesloten = gesloten;
 	x->lopend = lopend;
 	x->som = som;
@@ -726,8 +824,11 @@ duur_tekst(const Duurverdeling *x)
 	StringInfoData s;
 	int32		i;
 
+	bool		v2 = x->kalender[0] != 0 || x->kalender[1] != 0 || x->kalender[2] != 0;
+
 	initStringInfo(&s);
-	appendStringInfo(&s, "{v%d;eenheid=%s;", x->versie,
+	/* format 1 when there are no fingerprints, so 0.1 reads it */
+	appendStringInfo(&s, "{v%d;eenheid=%s;", v2 ? DUUR_VERSIE : DUUR_VERSIE_1,
 					 x->eenheid == DUUR_LESDAGEN ? "lesdagen" : "kalenderdagen");
 	if (x->eenheid == DUUR_LESDAGEN)
 	{
@@ -741,6 +842,8 @@ duur_tekst(const Duurverdeling *x)
 				if (!eerste)
 					appendStringInfoChar(&s, '+');
 				appendStringInfoString(&s, duur_regio_namen[i]);
+				if (v2)
+					appendStringInfo(&s, ":%08x", x->kalender[i]);
 				eerste = false;
 			}
 		}
@@ -921,6 +1024,7 @@ duur_lees_tekst(const char *invoer)
 				cap = 0;
 	Duurverdeling *x;
 	const char *einde;
+	uint32		kalender[REGIO_AANTAL] = {0, 0, 0};
 
 	l.invoer = invoer;
 	l.p = invoer;
@@ -929,11 +1033,11 @@ duur_lees_tekst(const char *invoer)
 
 	duur_lees_lit(&l, "{v");
 	versie = duur_lees_getal(&l);
-	if (versie != DUUR_VERSIE)
+	if (versie != DUUR_VERSIE && versie != DUUR_VERSIE_1)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 				 errmsg("unsupported duurverdeling format version " INT64_FORMAT, versie),
-				 errhint("This version of verzuim reads format version %d.", DUUR_VERSIE)));
+				 errhint("This version of verzuim reads format versions 1 and %d.", DUUR_VERSIE)));
 	duur_lees_lit(&l, ";eenheid=");
 	if (duur_lees_optioneel(&l, "kalenderdagen;"))
 		eenheid = DUUR_KALENDERDAGEN;
@@ -955,6 +1059,27 @@ duur_lees_tekst(const char *invoer)
 						(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 						 errmsg("vakantieregio \"%s\" named twice in duurverdeling", duur_regio_namen[r])));
 			regios |= (1 << r);
+			/* version 2: the calendar fingerprint, regio:8 hex digits */
+			if (versie == DUUR_VERSIE)
+			{
+				uint32		h = 0;
+
+				duur_lees_lit(&l, ":");
+				for (int k = 0; k < 8; k++, l.p++)
+				{
+					char		c = *l.p;
+
+					if (c >= '0' && c <= '9')
+						h = (h << 4) | (c - '0');
+					else if (c >= 'a' && c <= 'f')
+						h = (h << 4) | (c - 'a' + 10);
+					else
+						duur_syntaxfout(&l, "a calendar fingerprint of 8 hexadecimal digits");
+				}
+				if (h == 0)
+					duur_syntaxfout(&l, "a calendar fingerprint other than 00000000");
+				kalender[r] = h;
+			}
 			if (*l.p != ';')
 				duur_lees_lit(&l, "+");
 		}
@@ -1011,6 +1136,7 @@ duur_lees_tekst(const char *invoer)
 	}
 
 	x = duur_nieuw(n, eenheid, regios, peildatum);
+	memcpy(x->kalender, kalender, sizeof(kalender));
 	x->gesloten = gesloten;
 	x->lopend = lopend;
 	x->som = som;
@@ -1292,6 +1418,16 @@ verzuim_duur_agg_lesdagen_sfunc(PG_FUNCTION_ARGS)
 			c->tot[regio] = e - 1;
 			c->gecontroleerd[regio] = true;
 		}
+	}
+	if (unlikely(st->kalender[regio] != k->vingerafdruk))
+	{
+		/* first episode of this regio, or the calendar changed mid-group */
+		if (st->regios & (1 << regio))
+			ereport(ERROR,
+					(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+					 errmsg("the school calendar changed while duur_agg was counting"),
+					 errhint("Do not change verzuim.vakantie or the calendar settings during the query.")));
+		st->kalender[regio] = k->vingerafdruk;
 	}
 	st->regios |= (uint8) (1 << regio);
 	duur_state_tel(st, verzuim_kalender_lesdagen(k, a, e), open);
@@ -1787,4 +1923,17 @@ verzuim_duur_samenvoegen_sfunc(PG_FUNCTION_ARGS)
 		duur_eo_add(eo, y);
 		PG_RETURN_DATUM(EOHPGetRWDatum(&eo->hdr));
 	}
+}
+
+/*
+ * duur_agg / doorloopsnelheid (episode, peildatum, regio, instellingen):
+ * the lesdagen variant with the settings of the argument (instellingen.h).
+ */
+PG_FUNCTION_INFO_V1(verzuim_duur_agg_lesdagen_inst_sfunc);
+Datum
+verzuim_duur_agg_lesdagen_inst_sfunc(PG_FUNCTION_ARGS)
+{
+	Jsonb	   *j = PG_ARGISNULL(4) ? NULL : PG_GETARG_JSONB_P(4);
+
+	return verzuim_met_instellingen(fcinfo, verzuim_duur_agg_lesdagen_sfunc, j, 4, true);
 }

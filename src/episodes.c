@@ -25,6 +25,7 @@
  * the number of distinct (day, regio) pairs of the group.
  */
 #include "verzuim.h"
+#include "instellingen.h"
 #include "kalender.h"
 
 #include "access/htup_details.h"
@@ -293,7 +294,7 @@ verzuim_episodes_init(void)
 #define EPI_ENTRY(d, r)		((((int32) (d) - KALENDER_EERSTE) << 2) | (int32) (r))
 #define EPI_DAG(e)			((DateADT) (((e) >> 2) + KALENDER_EERSTE))
 #define EPI_REGIO(e)		((VerzuimRegio) ((e) & 3))
-#define EPI_FORMAAT			1	/* version byte of the serialized state */
+#define EPI_FORMAAT			2	/* version byte of the serialized state */
 #define EPI_MAX_BRIN		64
 
 /* brin of a group (aggregates with a brin argument) */
@@ -315,6 +316,7 @@ typedef struct EpisodesExtra
 	DagBuffer	pauze;			/* geoorloofd days that pause (beleid pauzeert) */
 	int16		brin_len;
 	char		brin[EPI_MAX_BRIN + 1]; /* NUL-terminated, if BRIN_GEZET */
+	Jsonb	   *instellingen;	/* settings argument of the group, or NULL */
 } EpisodesExtra;
 
 typedef struct EpisodesState
@@ -776,6 +778,8 @@ state_copy(MemoryContext ctx, const EpisodesState *src)
 
 		x->brin_len = src->extra->brin_len;
 		memcpy(x->brin, src->extra->brin, sizeof(x->brin));
+		if (src->extra->instellingen)
+			x->instellingen = verzuim_instellingen_kopie(ctx, src->extra->instellingen);
 		buffer_copy(ctx, &x->pauze, &src->extra->pauze);
 	}
 	return st;
@@ -794,6 +798,17 @@ states_check_compatible(const EpisodesState *a, const EpisodesState *b)
 		 (a->extra->brin_len != b->extra->brin_len ||
 		  memcmp(a->extra->brin, b->extra->brin, a->extra->brin_len) != 0)))
 		raise_gemengde_brin();
+	{
+		Jsonb	   *ia = a->extra ? a->extra->instellingen : NULL;
+		Jsonb	   *ib = b->extra ? b->extra->instellingen : NULL;
+
+		if ((ia == NULL) != (ib == NULL) ||
+			(ia && (VARSIZE(ia) != VARSIZE(ib) || memcmp(ia, ib, VARSIZE(ia)) != 0)))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("verzuim.episodes() got different instellingen in one group"),
+					 errhint("Pass one instellingen value (a constant) for the whole query.")));
+	}
 }
 
 PG_FUNCTION_INFO_V1(verzuim_episodes_combine);
@@ -873,6 +888,17 @@ verzuim_episodes_serialize(PG_FUNCTION_ARGS)
 		pq_sendint32(&buf, st->extra->brin_len);
 		pq_sendbytes(&buf, st->extra->brin, st->extra->brin_len);
 	}
+	/* the instellingen as jsonb text (-1: none) */
+	if (st->extra && st->extra->instellingen)
+	{
+		char	   *t = JsonbToCString(NULL, &st->extra->instellingen->root,
+									   VARSIZE(st->extra->instellingen));
+
+		pq_sendint32(&buf, strlen(t));
+		pq_sendbytes(&buf, t, strlen(t));
+	}
+	else
+		pq_sendint32(&buf, -1);
 	send_buffer(&buf, &st->afwezig);
 	send_buffer(&buf, st->extra ? &st->extra->pauze : &geen);
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
@@ -970,6 +996,21 @@ verzuim_episodes_deserialize(PG_FUNCTION_ARGS)
 		pq_copymsgbytes(&buf, x->brin, len);
 		x->brin[len] = '\0';
 		x->brin_len = len;
+	}
+	{
+		int32		len = read_int32(&buf);
+
+		if (len < -1 || len > buf.len - buf.cursor)
+			raise_corrupt("The instellingen length is out of range.");
+		if (len >= 0)
+		{
+			char	   *t = palloc(len + 1);
+
+			pq_copymsgbytes(&buf, t, len);
+			t[len] = '\0';
+			state_extra(st)->instellingen =
+				DatumGetJsonbP(DirectFunctionCall1(jsonb_in, CStringGetDatum(t)));
+		}
 	}
 	recv_buffer(&buf, &st->afwezig);
 	recv_buffer(&buf, &pauze);
@@ -1276,9 +1317,21 @@ epi_bouw(const EpiKalenders *kalp, const int32 *ent, int32 n, const DateADT *pz,
 
 #define EPI_STAPEL 64			/* episodes of a group kept on the stack */
 
+static Datum episodes_final(PG_FUNCTION_ARGS);
+
+/* The final function: episodes_final with the group's instellingen applied. */
 PG_FUNCTION_INFO_V1(verzuim_episodes_final);
 Datum
 verzuim_episodes_final(PG_FUNCTION_ARGS)
+{
+	EpisodesState *st = PG_ARGISNULL(0) ? NULL : (EpisodesState *) PG_GETARG_POINTER(0);
+	Jsonb	   *j = st && st->extra ? st->extra->instellingen : NULL;
+
+	return verzuim_met_instellingen(fcinfo, episodes_final, j, PG_NARGS(), true);
+}
+
+static Datum
+episodes_final(PG_FUNCTION_ARGS)
 {
 	EpisodesState *st;
 	TypeCacheEntry *rngtyp;
@@ -1589,4 +1642,66 @@ verzuim_thuiszit(PG_FUNCTION_ARGS)
 	nulls[6] = !heeft_norm_vanaf;
 
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+}
+
+/* ------------------------------------------------------------------------
+ * Variants with an instellingen argument (last): the settings of that
+ * argument instead of the session's (see instellingen.h).
+ * ------------------------------------------------------------------------
+ */
+static Datum
+episodes_inst_trans(FunctionCallInfo fcinfo, PGFunction inner, int instarg)
+{
+	Jsonb	   *j = PG_ARGISNULL(instarg) ? NULL : PG_GETARG_JSONB_P(instarg);
+	bool		eerste = PG_ARGISNULL(0);
+	Datum		r;
+	EpisodesState *st;
+
+	/* settings are read on the first row (ziekte_in_episode) and for a NULL regio */
+	r = verzuim_met_instellingen(fcinfo, inner, j, instarg, eerste || PG_ARGISNULL(2));
+	if (eerste && j != NULL && DatumGetPointer(r) != NULL)
+	{
+		st = (EpisodesState *) DatumGetPointer(r);
+		if (st->extra == NULL || st->extra->instellingen == NULL)
+			state_extra(st)->instellingen =
+				verzuim_instellingen_kopie(GetMemoryChunkContext(st), j);
+	}
+	return r;
+}
+
+PG_FUNCTION_INFO_V1(verzuim_episodes_inst_sfunc);
+Datum
+verzuim_episodes_inst_sfunc(PG_FUNCTION_ARGS)
+{
+	return episodes_inst_trans(fcinfo, verzuim_episodes_sfunc, 3);
+}
+
+PG_FUNCTION_INFO_V1(verzuim_episodes_brin_inst_sfunc);
+Datum
+verzuim_episodes_brin_inst_sfunc(PG_FUNCTION_ARGS)
+{
+	return episodes_inst_trans(fcinfo, verzuim_episodes_brin_sfunc, 4);
+}
+
+PG_FUNCTION_INFO_V1(verzuim_episodes_reden_inst_sfunc);
+Datum
+verzuim_episodes_reden_inst_sfunc(PG_FUNCTION_ARGS)
+{
+	return episodes_inst_trans(fcinfo, verzuim_episodes_reden_sfunc, 4);
+}
+
+PG_FUNCTION_INFO_V1(verzuim_episodes_brin_reden_inst_sfunc);
+Datum
+verzuim_episodes_brin_reden_inst_sfunc(PG_FUNCTION_ARGS)
+{
+	return episodes_inst_trans(fcinfo, verzuim_episodes_brin_reden_sfunc, 5);
+}
+
+PG_FUNCTION_INFO_V1(verzuim_thuiszit_inst);
+Datum
+verzuim_thuiszit_inst(PG_FUNCTION_ARGS)
+{
+	Jsonb	   *j = PG_ARGISNULL(3) ? NULL : PG_GETARG_JSONB_P(3);
+
+	return verzuim_met_instellingen(fcinfo, verzuim_thuiszit, j, 3, true);
 }

@@ -13,12 +13,14 @@
  * commit and this backend at the next command) or to a calendar setting.
  */
 #include "kalender.h"
+#include "instellingen.h"
 
 #include "access/htup_details.h"
 #include "access/xact.h"
 #include "catalog/namespace.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
+#include "common/hashfn.h"
 #include "executor/spi.h"
 #include "funcapi.h"
 #include "miscadmin.h"
@@ -592,6 +594,10 @@ bouw_cache(void)
 		}
 		c->k.lesnr[KALENDER_NDAGEN] = n;
 		c->k.onbekendnr[KALENDER_NDAGEN] = o;
+		/* never 0: 0 means "unknown" in a duurverdeling */
+		c->k.vingerafdruk = hash_bytes(c->k.flags, KALENDER_NDAGEN);
+		if (c->k.vingerafdruk == 0)
+			c->k.vingerafdruk = 1;
 	}
 
 	cache_goede_vrijdag = verzuim_goede_vrijdag_vrij;
@@ -1150,4 +1156,32 @@ verzuim_kalender_gewijzigd(PG_FUNCTION_ARGS)
 	CacheInvalidateRelcacheByRelid(RelationGetRelid(trigdata->tg_relation));
 	cache_geldig = false;
 	return PointerGetDatum(NULL);
+}
+
+/* is_lesdag / lesdagen / feestdagen with an instellingen argument (last) */
+PG_FUNCTION_INFO_V1(verzuim_is_lesdag_inst);
+Datum
+verzuim_is_lesdag_inst(PG_FUNCTION_ARGS)
+{
+	Jsonb	   *j = PG_ARGISNULL(3) ? NULL : PG_GETARG_JSONB_P(3);
+
+	return verzuim_met_instellingen(fcinfo, verzuim_is_lesdag, j, 3, true);
+}
+
+PG_FUNCTION_INFO_V1(verzuim_lesdagen_inst);
+Datum
+verzuim_lesdagen_inst(PG_FUNCTION_ARGS)
+{
+	Jsonb	   *j = PG_ARGISNULL(3) ? NULL : PG_GETARG_JSONB_P(3);
+
+	return verzuim_met_instellingen(fcinfo, verzuim_lesdagen, j, 3, true);
+}
+
+PG_FUNCTION_INFO_V1(verzuim_feestdagen_inst);
+Datum
+verzuim_feestdagen_inst(PG_FUNCTION_ARGS)
+{
+	Jsonb	   *j = PG_ARGISNULL(1) ? NULL : PG_GETARG_JSONB_P(1);
+
+	return verzuim_met_instellingen(fcinfo, verzuim_feestdagen, j, 1, true);
 }

@@ -48,6 +48,9 @@ typedef struct VerzuimKalender
 	int32	   *lesnr;
 	/* onbekendnr[i] = number of uncertain (KDAG_ONBEKEND) days in [eerste, eerste + i) */
 	int32	   *onbekendnr;
+	/* fingerprint of flags[] (holiday data and calendar settings): two
+	 * servers with the same fingerprint count the same school days */
+	uint32		vingerafdruk;
 } VerzuimKalender;
 
 /* 1969-08-01 and 2100-07-31 as DateADT (days since 2000-01-01) */

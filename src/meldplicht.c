@@ -102,6 +102,30 @@ check_drempel(double *newval, void **extra, GucSource source)
 	return true;
 }
 
+static void
+assign_drempel(double newval, void *extra)
+{
+	verzuim_instelling_gezet("verzuim.meldplicht_drempel");
+}
+
+static void
+assign_vergelijking(int newval, void *extra)
+{
+	verzuim_instelling_gezet("verzuim.meldplicht_vergelijking");
+}
+
+static void
+assign_lesweken(int newval, void *extra)
+{
+	verzuim_instelling_gezet("verzuim.meldplicht_lesweken");
+}
+
+static void
+assign_termijn(int newval, void *extra)
+{
+	verzuim_instelling_gezet("verzuim.meldplicht_termijn");
+}
+
 void
 verzuim_meldplicht_init(void)
 {
@@ -111,7 +135,7 @@ verzuim_meldplicht_init(void)
 							 &verzuim_meldplicht_drempel,
 							 16.0, 0.0001, 10000.0,
 							 PGC_USERSET, 0,
-							 check_drempel, NULL, NULL);
+							 check_drempel, assign_drempel, NULL);
 	DefineCustomEnumVariable("verzuim.meldplicht_vergelijking",
 							 "How the hours are compared with verzuim.meldplicht_drempel.",
 							 "minstens (default, statute \"bedraagt zestien uren\": >=) or meer_dan "
@@ -119,21 +143,21 @@ verzuim_meldplicht_init(void)
 							 &verzuim_meldplicht_vergelijking,
 							 MP_MINSTENS, vergelijking_options,
 							 PGC_USERSET, 0,
-							 NULL, NULL, NULL);
+							 NULL, assign_vergelijking, NULL);
 	DefineCustomIntVariable("verzuim.meldplicht_lesweken",
 							"Number of consecutive lesweken of the reporting window (art. 21a: vier).",
 							"Weeks without a school day are not lesweken and are skipped.",
 							&verzuim_meldplicht_lesweken,
 							4, 1, 52,
 							PGC_USERSET, 0,
-							NULL, NULL, NULL);
+							NULL, assign_lesweken, NULL);
 	DefineCustomIntVariable("verzuim.meldplicht_termijn",
 							"School days after the day a duty moment arose within which a melding counts as onverwijld (art. 21a) in verzuim.meldplicht_naleving.",
 							"Default 1: reported on the day itself or the next school day.",
 							&verzuim_meldplicht_termijn,
 							1, 0, 100,
 							PGC_USERSET, 0,
-							NULL, NULL, NULL);
+							NULL, assign_termijn, NULL);
 }
 
 /* ------------------------------------------------------------------------
@@ -541,6 +565,7 @@ meldplicht_trans(FunctionCallInfo fcinfo, bool met_brin, bool met_regels)
 
 		if (!AggCheckCallContext(fcinfo, &aggctx))
 			elog(ERROR, "verzuim.meldplicht transition function called in non-aggregate context");
+		verzuim_instellingen_controleren();
 		row_regels(fcinfo, met_regels, &drempel, &lesweken, &verg);
 		st = state_new(aggctx, drempel, lesweken, verg);
 	}
@@ -1078,6 +1103,12 @@ static const struct config_enum_entry mazl_weken_options[] = {
 	{NULL, 0, false}
 };
 
+static void
+assign_mazl_weken(int newval, void *extra)
+{
+	verzuim_instelling_gezet("verzuim.mazl_weken");
+}
+
 void
 verzuim_mazl_init(void)
 {
@@ -1088,7 +1119,7 @@ verzuim_mazl_init(void)
 							 &verzuim_mazl_weken,
 							 MAZL_KALENDER, mazl_weken_options,
 							 PGC_USERSET, 0,
-							 NULL, NULL, NULL);
+							 NULL, assign_mazl_weken, NULL);
 }
 
 #define MAZL_MELDINGEN	4
@@ -1156,8 +1187,10 @@ mazl_trans(FunctionCallInfo fcinfo, bool met_extra)
 	bool		brin_null = true;
 	const char *brin = NULL;
 	int			brin_len = 0;
-	int8		eenheid = (int8) verzuim_mazl_weken;
+	int8		eenheid;
 
+	verzuim_instellingen_controleren();
+	eenheid = (int8) verzuim_mazl_weken;
 	st = PG_ARGISNULL(0) ? NULL : (MeldState *) PG_GETARG_POINTER(0);
 	if (PG_ARGISNULL(1))
 		ereport(ERROR,

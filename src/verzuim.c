@@ -287,6 +287,7 @@ _PG_init(void)
 	verzuim_kalender_init();
 	verzuim_episodes_init();
 	verzuim_leerplicht_init();
+	verzuim_rapportage_init();
 	verzuim_meldplicht_init();
 	verzuim_mazl_init();
 	verzuim_kwaliteit_init();

@@ -49,6 +49,7 @@ typedef enum VerzuimBevrijdingsdag
 extern void verzuim_kalender_init(void);
 extern void verzuim_episodes_init(void);
 extern void verzuim_leerplicht_init(void);
+extern void verzuim_rapportage_init(void);
 extern void verzuim_meldplicht_init(void);
 extern void verzuim_mazl_init(void);
 extern void verzuim_kwaliteit_init(void);

@@ -24,7 +24,7 @@ SELECT is((SELECT count(*)::int FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.
            WHERE p.pronamespace = 'verzuim'::regnamespace AND p.proname = 'episodes'
              AND p.proparallel = 's' AND a.aggcombinefn <> 0 AND a.aggserialfn <> 0
              AND a.aggdeserialfn <> 0 AND a.aggfinalmodify = 'r'),
-          4, 'all four episodes aggregates are parallel safe with combine, serialize, deserialize');
+          8, 'all eight episodes aggregates (four with instellingen) are parallel safe with combine, serialize, deserialize');
 SELECT is((SELECT count(*)::int FROM pg_proc
            WHERE pronamespace = 'verzuim'::regnamespace AND proname LIKE 'episodes\_%' AND proparallel <> 's'),
           0, 'every support function is PARALLEL SAFE');

@@ -102,7 +102,7 @@ INSERT INTO geval (object, omschr, sql, sqlstate, patroon) VALUES
 -- the duration summary: text input -----------------------------------------------------
 ('duurverdeling_in', 'empty', $$SELECT ''::verzuim.duurverdeling$$, '22P02', 'duurverdeling'),
 ('duurverdeling_in', 'not a summary', $$SELECT 'hello'::verzuim.duurverdeling$$, '22P02', 'duurverdeling'),
-('duurverdeling_in', 'version 2', $$SELECT '{v2;eenheid=kalenderdagen;peildatum=2025-06-30;gesloten=0;lopend=0;som=0;som_lopend=0;}'::verzuim.duurverdeling$$, '22P02', 'version'),
+('duurverdeling_in', 'version 3', $$SELECT '{v3;eenheid=kalenderdagen;peildatum=2025-06-30;gesloten=0;lopend=0;som=0;som_lopend=0;}'::verzuim.duurverdeling$$, '22P02', 'version'),
 ('duurverdeling_in', 'truncated', $$SELECT left((SELECT goed FROM w), 40)::verzuim.duurverdeling$$, '22P02', 'duurverdeling'),
 ('duurverdeling_in', 'no closing brace', $$SELECT rtrim((SELECT goed FROM w), '}')::verzuim.duurverdeling$$, '22P02', 'duurverdeling'),
 ('duurverdeling_in', 'trailing garbage', $$SELECT ((SELECT goed FROM w) || 'x')::verzuim.duurverdeling$$, '22P02', 'end of the input'),

@@ -37,19 +37,19 @@ CROSS JOIN LATERAL (
 ) k
 UNION ALL
 SELECT av.leerling_id, NULL::text, d.datum::date, NULL::verzuim.reden, NULL::numeric(4,2),
-       verzuim.leerplicht_status(l.geboortedatum, d.datum::date, l.startkwalificatie_op,
-                                 l.eerste_inschrijving),
-       false, false,
-       verzuim.classificeer(NULL, verzuim.leerplicht_status(l.geboortedatum, d.datum::date,
-                                                            l.startkwalificatie_op,
-                                                            l.eerste_inschrijving),
-                            false, false,
+       p.plicht, false, false,
+       verzuim.classificeer(NULL, p.plicht, false, false,
                             av.administratief
                             AND NOT pg_catalog.current_setting('verzuim.administratief_meetellen')::boolean)
 FROM verzuim.absoluut_verzuim(current_date, true) av
 JOIN verzuim.leerling l ON l.leerling_id = av.leerling_id
+LEFT JOIN verzuim.gemeente gm ON gm.gemeentecode = l.woongemeente
 CROSS JOIN LATERAL generate_series(lower(av.episode)::timestamp,
                                    (coalesce(upper(av.episode), current_date + 1) - 1)::timestamp,
-                                   interval '1 day') AS d(datum);
+                                   interval '1 day') AS d(datum)
+CROSS JOIN LATERAL (
+    SELECT verzuim.leerplicht_status(l.geboortedatum, d.datum::date, l.startkwalificatie_op,
+                                     l.eerste_inschrijving, gm.vakantieregio) AS plicht
+) p;
 COMMENT ON VIEW verzuim.afwezigheid_soort IS
-  'Every verzuim.afwezigheid row classified with verzuim.classificeer(): plicht is verzuim.leerplicht_status() on that day (regio of the school), ingeschreven whether the pupil had an inschrijving (at any school) that day, vrijgesteld whether it had a vrijstelling (any article) that day; plus one row per calendar day of absoluut verzuim up to today, from verzuim.absoluut_verzuim(current_date, true) (brin, reden and uren NULL, ingeschreven and vrijgesteld false, soort absoluut, or administratief for the days of a gap between enrolments within verzuim.meldtermijn unless verzuim.administratief_meetellen is on). Absence rows of a pupil who was not enrolled that day classify as absoluut (a registration anomaly).';
+  'Every verzuim.afwezigheid row classified with verzuim.classificeer(): plicht is verzuim.leerplicht_status() on that day (regio of the school), ingeschreven whether the pupil had an inschrijving (at any school) that day, vrijgesteld whether it had a vrijstelling (any article) that day; plus one row per calendar day of absoluut verzuim up to today, from verzuim.absoluut_verzuim(current_date, true) (brin, reden and uren NULL, ingeschreven and vrijgesteld false, plicht in the vakantieregio of the woongemeente as absoluut_verzuim takes it, soort absoluut, or administratief for the days of a gap between enrolments within verzuim.meldtermijn unless verzuim.administratief_meetellen is on). Absence rows of a pupil who was not enrolled that day classify as absoluut (a registration anomaly).';

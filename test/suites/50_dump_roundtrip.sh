@@ -75,6 +75,9 @@ INSERT INTO verzuim.proces_verbaal (leerling_id, datum, soort) VALUES (1006, '20
 INSERT INTO verzuim.vrijstelling (leerling_id, artikel, periode) VALUES (1006, '15', '[2024-01-01,2024-01-02)');
 DELETE FROM verzuim.vrijstelling WHERE leerling_id = 1006;
 INSERT INTO verzuim.afwezigheid VALUES (1006, '12AB09', '2020-08-17', 'te_laat', 0.01);
+-- row-level security grants (a role need not exist for its grant to be stored)
+INSERT INTO verzuim.toegang (rol, gemeentecode, swv_code) VALUES
+  ('regress_dump_gemeente', 'GM0363', NULL), ('regress_dump_landelijk', NULL, NULL);
 INSERT INTO verzuim.melding VALUES
   (700001, 1006, '12AB09', 'overig', '[2020-08-17,)', '2020-08-17 08:30:15.123456+02', true, 'in_behandeling', NULL, NULL),
   (700002, 1006, '12AB09', 'luxe', '[2020-08-17,2020-08-18)', '2020-08-18 23:59:59+00', false, 'ingetrokken', '2020-08-19', 4);
