@@ -416,12 +416,12 @@ INSERT INTO aanroepen (doel, stmt) VALUES
  ('verzuim.eenheid(verzuim.duurverdeling)', NULL), ('verzuim.verdeling(verzuim.duurverdeling)', NULL),
  -- forced parallel plans: the calendar is read in the workers, and the
  -- combine, serialize and deserialize functions run
- ('parallel', $$SET LOCAL max_parallel_workers_per_gather = 2; SET LOCAL parallel_setup_cost = 0; SET LOCAL parallel_tuple_cost = 0; SET LOCAL min_parallel_table_scan_size = 0; SET LOCAL force_parallel_mode = on$$),
+ ('parallel', $$SET LOCAL max_parallel_workers_per_gather = 2; SET LOCAL parallel_setup_cost = 0; SET LOCAL parallel_tuple_cost = 0; SET LOCAL min_parallel_table_scan_size = 0; SELECT pg_catalog.set_config(CASE WHEN pg_catalog.current_setting('server_version_num')::pg_catalog.int4 OPERATOR(pg_catalog.>=) 160000 THEN 'debug_parallel_query' ELSE 'force_parallel_mode' END, 'on', true)$$),
  ('verzuim.episodes(date,text)', $$SELECT verzuim.episodes(datum, 'noord'), verzuim.episodes(datum, NULL, brin), verzuim.episodes(datum, 'noord', reden), verzuim.episodes(datum, NULL, brin, reden) FROM verzuim.afwezigheid$$),
  ('verzuim.duur_agg(daterange,date)', $$SELECT verzuim.duur_agg(periode, '2024-06-01'), verzuim.duur_agg(periode, '2024-06-01', 'noord'), verzuim.doorloopsnelheid(periode, '2024-06-01'), verzuim.doorloopsnelheid(periode, '2024-06-01', 'zuid') FROM verzuim.inschrijving WHERE pg_catalog.lower(periode) OPERATOR(pg_catalog.>=) '2021-08-01'$$),
  ('verzuim.lesdagen(daterange,text,text)', $$SELECT verzuim.lesdagen(periode, NULL, brin), verzuim.is_lesdag(pg_catalog.lower(periode), NULL, brin) FROM verzuim.inschrijving WHERE pg_catalog.lower(periode) OPERATOR(pg_catalog.>=) '2021-08-01'$$),
  ('verzuim.meldplicht(date,numeric,text)', $$SELECT verzuim.meldplicht(datum, uren, 'noord'), verzuim.meldplicht(datum, uren, NULL, brin, 4, '>', 2) FROM verzuim.afwezigheid WHERE leerling_id OPERATOR(pg_catalog.=) (SELECT pg_catalog.min(leerling_id) FROM verzuim.afwezigheid)$$),
- ('serieel', $$SET LOCAL max_parallel_workers_per_gather = 0; SET LOCAL force_parallel_mode = off$$);
+ ('serieel', $$SET LOCAL max_parallel_workers_per_gather = 0; SELECT pg_catalog.set_config(CASE WHEN pg_catalog.current_setting('server_version_num')::pg_catalog.int4 OPERATOR(pg_catalog.>=) 160000 THEN 'debug_parallel_query' ELSE 'force_parallel_mode' END, 'off', true)$$);
 
 -- functions that always raise an error: an error is not counted in
 -- pg_stat_xact_user_functions; their calls above fail when they do not raise
