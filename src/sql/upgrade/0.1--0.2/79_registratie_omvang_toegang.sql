@@ -3,12 +3,11 @@
 -- (made by registratie_omvang_maken() when the first row arrived, not a
 -- member of the extension, so that DROP EXTENSION refuses to drop data)
 -- without it.  Make the view again as a fresh 0.2 install would, and keep it
--- out of the extension.  When a user object depends on the view, it is left
+-- out of the extension (registratie_omvang_maken() does that).  When a user object depends on the view, it is left
 -- as it was (a NOTICE says so): only its row counts lack the new table.
 DO $$
 DECLARE
   v_tabel pg_catalog.regclass;
-  v_gemaakt boolean := false;
 BEGIN
   IF pg_catalog.to_regclass('verzuim.registratie_omvang') IS NULL THEN
     RETURN;
@@ -23,17 +22,14 @@ BEGIN
   FOR v_tabel IN
     SELECT c.tabel
       FROM pg_catalog.pg_extension e,
-           unnest(e.extconfig) WITH ORDINALITY AS c(tabel, nr)
+           pg_catalog.unnest(e.extconfig) WITH ORDINALITY AS c(tabel, nr)
      WHERE e.extname OPERATOR(pg_catalog.=) 'verzuim'
      ORDER BY c.nr
   LOOP
     IF (SELECT k.relkind FROM pg_catalog.pg_class k WHERE k.oid OPERATOR(pg_catalog.=) v_tabel)
        OPERATOR(pg_catalog.=) ANY (ARRAY['r', 'p']::"char"[]) THEN
-      v_gemaakt := verzuim.registratie_omvang_maken(v_tabel);
-      EXIT WHEN v_gemaakt;
+      EXIT WHEN verzuim.registratie_omvang_maken(v_tabel);
     END IF;
   END LOOP;
-  IF v_gemaakt THEN
-    ALTER EXTENSION verzuim DROP VIEW verzuim.registratie_omvang;
-  END IF;
+  -- (registratie_omvang_maken() itself takes the new view out of the extension)
 END $$;
