@@ -148,7 +148,7 @@ pushdown() {   # pushdown DESCRIPTION SELECT-LIST AGGREGATE-NAME
         SELECT gemeentecode, $2 FROM regio.episode GROUP BY gemeentecode" 2>&1)
     remote=$(printf '%s\n' "$plan" | grep -c "Remote SQL: SELECT gemeentecode, verzuim\.$3(.* FROM federatie\.episode GROUP BY 1")
     same "$1: EXPLAIN VERBOSE shows verzuim.$3 in the Remote SQL of both servers" 2 "$remote"
-    rows=$(printf '%s\n' "$plan" | grep -E "Foreign Scan" | sed -nE 's/.*actual rows=([0-9]+).*/\1/p' | paste -sd+ | bc)
+    rows=$(printf '%s\n' "$plan" | grep -E "Foreign Scan" | sed -nE 's/.*actual rows=([0-9]+).*/\1/p' | awk '{s += $1} END {print s + 0}')
     same "$1: only one row per gemeente crosses the wire (foreign scans return 9 rows, no episode or pupil row)" 9 "$rows"
     printf '%s\n' "$plan" | grep -q "Async Foreign Scan"
     result "$1: the two servers are scanned asynchronously (Async Foreign Scan)" $? "$plan"
