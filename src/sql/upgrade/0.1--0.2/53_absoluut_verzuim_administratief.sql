@@ -1,7 +1,10 @@
--- absoluut_verzuim gets the argument administratief_meetellen and the column
--- administratief (issue 14): gaps between enrolments within the reporting
--- delay of art. 18 (verzuim.meldtermijn) are registration gaps, not absoluut
--- verzuim.  A new signature and result type need DROP + CREATE; the text below
+-- absoluut_verzuim as 0.2 has it, replacing 0.1's in one step: a pinned
+-- search_path (issue 7), the column onzeker_door for rows that rest on missing
+-- holiday data and the woongemeente's vakantieregio (issue 8), and the argument
+-- administratief_meetellen with the column administratief (issue 14): gaps
+-- between enrolments within the reporting delay of art. 18
+-- (verzuim.meldtermijn) are registration gaps, not absoluut verzuim.  A new
+-- signature and result type need DROP + CREATE; the text below
 -- is the same as in src/sql/50_episodes.sql.  (The view afwezigheid_soort of
 -- 0.2 is created after this file.)
 DROP FUNCTION verzuim.absoluut_verzuim(date);
