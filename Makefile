@@ -58,3 +58,19 @@ $(OBJS): $(wildcard src/*.h)
 .PHONY: installcheck-pgtap dist
 installcheck-pgtap:
 	pg_prove --ext .sql -d $${PGDATABASE:-postgres} test/
+
+# make dist: the release tarball dist/verzuim-$(EXTVERSION).tar.gz of the
+# committed tree (DIST_REF, HEAD by default; DISTDIR, dist by default), one top
+# directory verzuim-$(EXTVERSION)/, as PGXN and Debian's orig tarball expect.
+# It holds the sources, not the built install scripts: "make && make install"
+# builds them.  test/suites/90_pakket.sh builds and installs it.
+DIST_REF ?= HEAD
+DISTDIR  ?= dist
+dist:
+	@git -C $(srcdir) rev-parse --verify -q $(DIST_REF)^{commit} >/dev/null || \
+	  { echo "make dist needs a git checkout (DIST_REF=$(DIST_REF) is not a commit)" >&2; exit 1; }
+	@git -C $(srcdir) diff --quiet HEAD -- || [ "$(DIST_REF)" != HEAD ] || \
+	  echo "warning: uncommitted changes are not in the tarball (it is made from HEAD)" >&2
+	mkdir -p $(DISTDIR)
+	git -C $(srcdir) archive --format=tar.gz --prefix=$(EXTENSION)-$(EXTVERSION)/ \
+	  -o $(abspath $(DISTDIR))/$(EXTENSION)-$(EXTVERSION).tar.gz $(DIST_REF)

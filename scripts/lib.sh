@@ -153,9 +153,23 @@ chroot_create() {
     suite=$(debian_suite_for "$major") || die "no Debian release ships PostgreSQL $major (15, 17, 18 are known)"
     local want=(make gcc postgresql-$major postgresql-server-dev-$major postgresql-$major-pgtap
                 libtap-parser-sourcehandler-pgtap-perl util-linux ca-certificates)
-    local key tarball
+    chroot_root "$suite" "$dir" "pg$major" "${want[@]}" \
+        || die "could not prepare a $suite chroot for PostgreSQL $major"
+}
+
+# chroot_root SUITE DIR NAME [PKG...]: a root of the Debian release SUITE in
+# DIR (debootstrap --variant=minbase, then PKG... installed with apt-get), from
+# the cached tarball $CHROOT_CACHE/SUITE-NAME-<key>.tar when present, where
+# the key covers the suite, the mirror and the packages.  apt in the root uses
+# the same mirror (and for bookworm its -updates and -security suites, as an
+# installed Debian 12 has), installs no recommends, starts no services and
+# creates no PostgreSQL cluster.  Mounts /proc and /dev; call chroot_remove DIR
+# afterwards.  Returns non-zero (after printing why) when it cannot.
+chroot_root() {
+    local suite=$1 dir=$2 name=$3; shift 3
+    local want=("$@") key tarball
     key=$(printf '%s\n' "$suite" "$DEBIAN_MIRROR" "${want[@]}" | md5sum | cut -c1-8)
-    tarball=$CHROOT_CACHE/$suite-pg$major-$key.tar
+    tarball=$CHROOT_CACHE/$suite-$name-$key.tar
     mkdir -p "$CHROOT_CACHE" "$dir"
     (
         flock 8
@@ -168,6 +182,11 @@ chroot_create() {
             || { tail -20 "$base.log" >&2; chroot_remove "$base"; exit 1; }
         # sid's archive snapshot may have an expired Release file
         [ "$suite" != sid ] || echo 'Acquire::Check-Valid-Until "false";' >"$base/etc/apt/apt.conf.d/99verzuim-valid-until"
+        if [ "$suite" = bookworm ]; then
+            printf '%s\n' "deb $DEBIAN_MIRROR bookworm main" "deb $DEBIAN_MIRROR bookworm-updates main" \
+                "deb ${DEBIAN_SECURITY_MIRROR:-http://deb.debian.org/debian-security} bookworm-security main" \
+                >"$base/etc/apt/sources.list"
+        fi
         echo 'APT::Install-Recommends "false";' >"$base/etc/apt/apt.conf.d/99verzuim-no-recommends"
         # never start services or create the main cluster inside the chroot
         printf '#!/bin/sh\nexit 101\n' >"$base/usr/sbin/policy-rc.d"; chmod +x "$base/usr/sbin/policy-rc.d"
@@ -175,18 +194,20 @@ chroot_create() {
         echo 'create_main_cluster = false' >"$base/etc/postgresql-common/createcluster.conf"
         echo '127.0.0.1 localhost' >"$base/etc/hosts"
         cp /etc/resolv.conf "$base/etc/resolv.conf" 2>/dev/null || true
-        chroot_mount "$base"
-        say "installing PostgreSQL $major and the toolchain in the $suite chroot"
-        if ! chroot "$base" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin DEBIAN_FRONTEND=noninteractive \
-                sh -c "apt-get update -qq && apt-get install -y -qq ${want[*]} && apt-get clean" >"$base.log" 2>&1; then
-            tail -20 "$base.log" >&2; chroot_remove "$base"; exit 1
+        if [ ${#want[@]} -gt 0 ]; then
+            chroot_mount "$base"
+            say "installing ${want[*]} in the $suite chroot"
+            if ! chroot "$base" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin DEBIAN_FRONTEND=noninteractive \
+                    sh -c "apt-get update -qq && apt-get install -y -qq ${want[*]} && apt-get clean" >"$base.log" 2>&1; then
+                tail -20 "$base.log" >&2; chroot_remove "$base"; exit 1
+            fi
+            chroot_umount "$base"
         fi
-        chroot_umount "$base"
         tar -C "$base" -cf "$tarball.tmp" . && mv "$tarball.tmp" "$tarball"
         chroot_remove "$base"; rm -f "$base.log"
-        say "the $suite chroot for PostgreSQL $major took $((SECONDS - start)) s to prepare"
-    ) 8>"$CHROOT_CACHE/$suite.lock" || die "could not prepare a $suite chroot for PostgreSQL $major"
-    tar -C "$dir" -xf "$tarball" || die "unpacking $tarball failed"
+        say "the $suite chroot ($name) took $((SECONDS - start)) s to prepare"
+    ) 8>"$CHROOT_CACHE/$suite.lock" || { echo "could not prepare a $suite chroot ($name)" >&2; return 1; }
+    tar -C "$dir" -xf "$tarball" || { echo "unpacking $tarball failed" >&2; return 1; }
     cp /etc/resolv.conf "$dir/etc/resolv.conf" 2>/dev/null || true
     chroot_mount "$dir"
 }
