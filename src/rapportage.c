@@ -19,8 +19,8 @@
 #include "fmgr.h"
 #include "utils/guc.h"
 
-int			verzuim_minimale_celgrootte = 5;
-char	   *verzuim_peildatum = NULL;
+static int	verzuim_minimale_celgrootte = 5;
+static char *verzuim_peildatum = NULL;
 
 void
 verzuim_rapportage_init(void)
