@@ -166,6 +166,11 @@ BEGIN
       CONTINUE;   -- pg_catalog has no such function for these types
     END;
     IF v_kind IS NULL THEN CONTINUE; END IF;   -- syntax, not a function (coalesce, greatest, nullif, ...)
+    -- PostgreSQL 18's min(record)/max(record) report the result type record for a composite
+    -- argument: the hostile aggregate takes and returns that composite type itself
+    IF v_kind = 'a' AND v_res = 'record'::regtype AND cardinality(k.args) = 1 THEN
+      v_res := k.args[1]::regtype;
+    END IF;
     i := i + 1;
     IF v_kind = 'a' THEN
       EXECUTE format($f$CREATE FUNCTION %I.vijand_sfunc_%s(s %s%s) RETURNS %s LANGUAGE plpgsql AS $b$
