@@ -162,7 +162,7 @@ if chroot_root bookworm "$CHROOT" base 2>"$TMP/chroot.log"; then
                    -c "SELECT string_agg(extname || CASE WHEN extname = 'verzuim' THEN ' ' || extversion ELSE '' END, '|' ORDER BY extname) FROM pg_extension WHERE extname <> 'plpgsql'")"
     # Wednesday 1 October 2025 is a school day in noord (herfstvakantie noord: 18-26 October);
     # Monday 20 October 2025 is in it
-    same "is_lesdag: 1 October 2025 a school day in noord, 20 October 2025 not (herfstvakantie)" "t|f" \
+    same "is_lesdag: 1 October 2025 a school day in noord, 20 October 2025 not (herfstvakantie)" "true|false" \
          "$(psql_c -c "SELECT verzuim.is_lesdag('2025-10-01', 'noord') || '|' || verzuim.is_lesdag('2025-10-20', 'noord')")"
     # absent Thursday 2, Friday 3 and Monday 6 October 2025: the weekend is bridged, one episode
     same "episodes: Thu 2, Fri 3, Mon 6 October 2025 are one episode over the weekend" "{[2025-10-02,2025-10-07)}" \
