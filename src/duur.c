@@ -1213,6 +1213,16 @@ verzuim_duur_hash(PG_FUNCTION_ARGS)
 	return hash_any((const unsigned char *) x, VARSIZE(x));
 }
 
+/* hash support function 2: with seed 0 its low 32 bits equal verzuim_duur_hash */
+PG_FUNCTION_INFO_V1(verzuim_duur_hash_extended);
+Datum
+verzuim_duur_hash_extended(PG_FUNCTION_ARGS)
+{
+	Duurverdeling *x = duur_arg(fcinfo, 0);
+
+	return hash_any_extended((const unsigned char *) x, VARSIZE(x), PG_GETARG_INT64(1));
+}
+
 /* ------------------------------------------------------------------------
  * duur_agg: reading an episode
  * ------------------------------------------------------------------------ */
