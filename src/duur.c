@@ -166,15 +166,6 @@ static const char *const duur_regio_namen[REGIO_AANTAL] = {"noord", "midden", "z
  * ------------------------------------------------------------------------ */
 
 static void
-duur_geen_aggregaat(const char *wat)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-			 errmsg("%s called in non-aggregate context", wat),
-			 errhint("This function supports an aggregate; call the aggregate instead.")));
-}
-
-static void
 duur_fout_bereik(void)
 {
 	ereport(ERROR,
@@ -1304,7 +1295,7 @@ duur_agg_state(FunctionCallInfo fcinfo, DateADT peil, uint8 eenheid)
 	DuurState  *st;
 
 	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		duur_geen_aggregaat("duur_agg transition function");
+		verzuim_error_not_aggregate("verzuim.duur_agg transition function");
 	if (PG_ARGISNULL(0))
 	{
 		verzuim_check_finite_date(peil, "peildatum");
@@ -1453,7 +1444,7 @@ verzuim_duur_agg_combine(PG_FUNCTION_ARGS)
 			   *s1;
 
 	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		duur_geen_aggregaat("duur_agg combine function");
+		verzuim_error_not_aggregate("verzuim.duur_agg combine function");
 	s0 = PG_ARGISNULL(0) ? NULL : (DuurState *) PG_GETARG_POINTER(0);
 	s1 = PG_ARGISNULL(1) ? NULL : (DuurState *) PG_GETARG_POINTER(1);
 	if (s1 == NULL)
@@ -1480,7 +1471,7 @@ verzuim_duur_agg_serialize(PG_FUNCTION_ARGS)
 	StringInfoData buf;
 
 	if (!AggCheckCallContext(fcinfo, NULL))
-		duur_geen_aggregaat("duur_agg serialize function");
+		verzuim_error_not_aggregate("verzuim.duur_agg serialize function");
 	st = (DuurState *) PG_GETARG_POINTER(0);
 	x = duur_state_plat(st);
 	pq_begintypsend(&buf);
@@ -1498,7 +1489,7 @@ verzuim_duur_agg_deserialize(PG_FUNCTION_ARGS)
 	Duurverdeling *x;
 
 	if (!AggCheckCallContext(fcinfo, NULL))
-		duur_geen_aggregaat("duur_agg deserialize function");
+		verzuim_error_not_aggregate("verzuim.duur_agg deserialize function");
 	b = PG_GETARG_BYTEA_PP(0);
 	/* a read-only view of the bytes (initReadOnlyStringInfo is PG 16+) */
 	buf.data = VARDATA_ANY(b);
@@ -1514,7 +1505,7 @@ Datum
 verzuim_duur_agg_final(PG_FUNCTION_ARGS)
 {
 	if (!AggCheckCallContext(fcinfo, NULL))
-		duur_geen_aggregaat("duur_agg final function");
+		verzuim_error_not_aggregate("verzuim.duur_agg final function");
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	PG_RETURN_POINTER(duur_state_plat((DuurState *) PG_GETARG_POINTER(0)));
@@ -1560,7 +1551,7 @@ verzuim_duur_doorloop_final(PG_FUNCTION_ARGS)
 	bool		isnull;
 
 	if (!AggCheckCallContext(fcinfo, NULL))
-		duur_geen_aggregaat("doorloopsnelheid final function");
+		verzuim_error_not_aggregate("verzuim.doorloopsnelheid final function");
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	x = duur_state_plat((DuurState *) PG_GETARG_POINTER(0));
@@ -1786,7 +1777,7 @@ verzuim_duur_verdeling(PG_FUNCTION_ARGS)
 		funcctx = SRF_FIRSTCALL_INIT();
 		oldcxt = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
 		if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-			elog(ERROR, "return type must be a row type");
+			verzuim_error_not_row_type();
 		funcctx->tuple_desc = BlessTupleDesc(tupdesc);
 		x = duur_arg(fcinfo, 0);
 		/* keep our own copy for the following calls */

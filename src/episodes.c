@@ -796,7 +796,7 @@ episodes_trans(FunctionCallInfo fcinfo, bool met_brin, bool met_reden, bool per_
 
 		/* first row of a group: the only place the context is checked */
 		if (!AggCheckCallContext(fcinfo, &aggctx))
-			elog(ERROR, "verzuim.episodes transition function called in non-aggregate context");
+			verzuim_error_not_aggregate("verzuim.episodes transition function");
 		verzuim_instellingen_controleren();
 		st = state_new(aggctx, met_reden ? (int8) verzuim_ziekte_in_episode : BELEID_GEEN_REDEN);
 		if (met_brin)
@@ -951,7 +951,7 @@ verzuim_episodes_combine(PG_FUNCTION_ARGS)
 	EpisodesState *b;
 
 	if (!AggCheckCallContext(fcinfo, &aggctx))
-		elog(ERROR, "verzuim_episodes_combine called in non-aggregate context");
+		verzuim_error_not_aggregate("verzuim.episodes combine function");
 
 	a = PG_ARGISNULL(0) ? NULL : (EpisodesState *) PG_GETARG_POINTER(0);
 	b = PG_ARGISNULL(1) ? NULL : (EpisodesState *) PG_GETARG_POINTER(1);
@@ -1023,7 +1023,7 @@ verzuim_episodes_serialize(PG_FUNCTION_ARGS)
 	DagBuffer	geen = {NULL, 0, 0, true, false};
 
 	if (!AggCheckCallContext(fcinfo, NULL))
-		elog(ERROR, "verzuim_episodes_serialize called in non-aggregate context");
+		verzuim_error_not_aggregate("verzuim.episodes serialize function");
 	st = (EpisodesState *) PG_GETARG_POINTER(0);
 
 	pq_begintypsend(&buf);
@@ -1126,7 +1126,7 @@ verzuim_episodes_deserialize(PG_FUNCTION_ARGS)
 				brin_status;
 
 	if (!AggCheckCallContext(fcinfo, NULL))
-		elog(ERROR, "verzuim_episodes_deserialize called in non-aggregate context");
+		verzuim_error_not_aggregate("verzuim.episodes deserialize function");
 
 	/* read-only view of the bytea (initReadOnlyStringInfo is PG 17+) */
 	buf.data = VARDATA_ANY(sstate);
@@ -1549,7 +1549,7 @@ episodes_final(PG_FUNCTION_ARGS)
 	int			r;
 
 	if (!AggCheckCallContext(fcinfo, NULL))
-		elog(ERROR, "verzuim_episodes_final called in non-aggregate context");
+		verzuim_error_not_aggregate("verzuim.episodes final function");
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	st = (EpisodesState *) PG_GETARG_POINTER(0);
@@ -1828,7 +1828,7 @@ verzuim_thuiszit(PG_FUNCTION_ARGS)
 	verzuim_kalender_controleer(k, start, controle_tot);
 
 	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "return type must be a row type");
+		verzuim_error_not_row_type();
 	tupdesc = BlessTupleDesc(tupdesc);
 
 	values[0] = Int32GetDatum(eff_eind - start);

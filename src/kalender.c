@@ -1024,7 +1024,7 @@ verzuim_feestdagen(PG_FUNCTION_ARGS)
 		fctx = SRF_FIRSTCALL_INIT();
 		old = MemoryContextSwitchTo(fctx->multi_call_memory_ctx);
 		if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-			elog(ERROR, "return type must be a row type");
+			verzuim_error_not_row_type();
 		fctx->tuple_desc = BlessTupleDesc(tupdesc);
 		fd = palloc(sizeof(Feestdag) * MAX_FEESTDAGEN);
 		fctx->max_calls = feestdagen_van(y, fd);

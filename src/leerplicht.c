@@ -742,7 +742,7 @@ verzuim_plicht_grenzen(PG_FUNCTION_ARGS)
 		einde = q;
 
 	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "return type must be a row type");
+		verzuim_error_not_row_type();
 	tupdesc = BlessTupleDesc(tupdesc);
 	values[0] = DateADTGetDatum(begin);
 	values[1] = DateADTGetDatum(einde);

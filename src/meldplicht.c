@@ -564,7 +564,7 @@ meldplicht_trans(FunctionCallInfo fcinfo, bool met_brin, bool met_regels)
 		int8		verg;
 
 		if (!AggCheckCallContext(fcinfo, &aggctx))
-			elog(ERROR, "verzuim.meldplicht transition function called in non-aggregate context");
+			verzuim_error_not_aggregate("verzuim.meldplicht transition function");
 		verzuim_instellingen_controleren();
 		row_regels(fcinfo, met_regels, &drempel, &lesweken, &verg);
 		st = state_new(aggctx, drempel, lesweken, verg);
@@ -649,7 +649,7 @@ verzuim_meldplicht_combine(PG_FUNCTION_ARGS)
 	MeldState  *b;
 
 	if (!AggCheckCallContext(fcinfo, &aggctx))
-		elog(ERROR, "verzuim_meldplicht_combine called in non-aggregate context");
+		verzuim_error_not_aggregate("verzuim.meldplicht combine function");
 	a = PG_ARGISNULL(0) ? NULL : (MeldState *) PG_GETARG_POINTER(0);
 	b = PG_ARGISNULL(1) ? NULL : (MeldState *) PG_GETARG_POINTER(1);
 	if (b == NULL)
@@ -675,7 +675,7 @@ verzuim_meldplicht_serialize(PG_FUNCTION_ARGS)
 	int32		i;
 
 	if (!AggCheckCallContext(fcinfo, NULL))
-		elog(ERROR, "verzuim_meldplicht_serialize called in non-aggregate context");
+		verzuim_error_not_aggregate("verzuim.meldplicht serialize function");
 	st = (MeldState *) PG_GETARG_POINTER(0);
 	pq_begintypsend(&buf);
 	enlargeStringInfo(&buf, 32 + st->nschool * (MP_MAX_BRIN + 8) + st->n * 12);
@@ -734,7 +734,7 @@ verzuim_meldplicht_deserialize(PG_FUNCTION_ARGS)
 	int			verg;
 
 	if (!AggCheckCallContext(fcinfo, NULL))
-		elog(ERROR, "verzuim_meldplicht_deserialize called in non-aggregate context");
+		verzuim_error_not_aggregate("verzuim.meldplicht deserialize function");
 	buf.data = VARDATA_ANY(sstate);
 	buf.len = VARSIZE_ANY_EXHDR(sstate);
 	buf.maxlen = buf.len;
@@ -874,6 +874,8 @@ verzuim_meldplicht_final(PG_FUNCTION_ARGS)
 	int32		links;
 	int64		som;
 
+	if (!AggCheckCallContext(fcinfo, NULL))
+		verzuim_error_not_aggregate("verzuim.meldplicht final function");
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	st = (MeldState *) PG_GETARG_POINTER(0);
@@ -885,7 +887,9 @@ verzuim_meldplicht_final(PG_FUNCTION_ARGS)
 		MemoryContext old;
 
 		if (!OidIsValid(rettype) || !OidIsValid(get_element_type(rettype)))
-			elog(ERROR, "verzuim.meldplicht() final function called without an array result type");
+			ereport(ERROR,
+					(errcode(ERRCODE_DATATYPE_MISMATCH),
+					 errmsg("verzuim.meldplicht final function must return an array of a row type")));
 		fc = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(MpFinalCache));
 		fc->elemtype = get_element_type(rettype);
 		{
@@ -1225,7 +1229,7 @@ mazl_trans(FunctionCallInfo fcinfo, bool met_extra)
 		MemoryContext aggctx;
 
 		if (!AggCheckCallContext(fcinfo, &aggctx))
-			elog(ERROR, "verzuim.mazl_signaal transition function called in non-aggregate context");
+			verzuim_error_not_aggregate("verzuim.mazl_signaal transition function");
 		/* drempel and lesweken are unused; vergelijking holds the eenheid */
 		st = state_new(aggctx, 1, 1, eenheid);
 	}
@@ -1298,6 +1302,8 @@ verzuim_mazl_final(PG_FUNCTION_ARGS)
 				eerste = 0,
 				dagen_in_melding = 0;
 
+	if (!AggCheckCallContext(fcinfo, NULL))
+		verzuim_error_not_aggregate("verzuim.mazl_signaal final function");
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	st = (MeldState *) PG_GETARG_POINTER(0);

@@ -325,3 +325,20 @@ verzuim_check_finite_date(DateADT d, const char *what)
 				 errmsg("%s must be a finite date", what),
 				 errhint("Use a real calendar date instead of infinity or -infinity.")));
 }
+
+void
+verzuim_error_not_aggregate(const char *function)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+			 errmsg("%s called in non-aggregate context", function),
+			 errhint("This function supports an aggregate; call the aggregate instead.")));
+}
+
+void
+verzuim_error_not_row_type(void)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+			 errmsg("function returning record called in context that cannot accept type record")));
+}

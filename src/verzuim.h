@@ -83,4 +83,13 @@ extern char *verzuim_kort(const char *s);
 /* A date must be finite; raises 22008 otherwise.  what: "peildatum" etc. */
 extern void verzuim_check_finite_date(DateADT d, const char *what);
 
+/*
+ * Errors raised in more than one file, with one message each (error helpers
+ * are named verzuim_error_*): a support function of an aggregate called
+ * outside it (0A000), a function returning a row called where no row type is
+ * known (0A000).
+ */
+extern void verzuim_error_not_aggregate(const char *function) pg_attribute_noreturn();
+extern void verzuim_error_not_row_type(void) pg_attribute_noreturn();
+
 #endif							/* VERZUIM_H */
