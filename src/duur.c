@@ -1219,56 +1219,35 @@ verzuim_duur_hash_extended(PG_FUNCTION_ARGS)
  * ------------------------------------------------------------------------ */
 
 /*
- * Decode a daterange without copying it.  Returns false for an empty range;
- * otherwise *a = first day (inclusive) and *b = first day after it, or
- * *open_eind = true for an unbounded or infinite upper bound.
+ * The bounds of an episode: returns false for an empty range; otherwise
+ * *a = first day (inclusive) and *b = first day after it, or *open_eind =
+ * true for an unbounded or infinite upper bound.  range_deserialize with the
+ * backend's daterange type cache entry (no per-call lookup).
  */
 static inline bool
 duur_lees_episode(Datum d, DateADT *a, DateADT *b, bool *open_eind)
 {
-	struct varlena *v = (struct varlena *) DatumGetPointer(d);
-	const char *p;
-	Size		len,
-				verwacht;
-	uint8		flags;
-	DateADT		onder = 0,
-				boven = 0;
+	RangeType  *r = DatumGetRangeTypeP(d);
+	RangeBound	onder,
+				boven;
+	bool		leeg;
 
-	if (VARATT_IS_EXTENDED(v) && !VARATT_IS_SHORT(v))
-		v = pg_detoast_datum_packed(v);
-	p = VARDATA_ANY(v);
-	len = VARSIZE_ANY_EXHDR(v);
-	if (unlikely(len < sizeof(Oid) + 1))
-		elog(ERROR, "invalid daterange value");
-	flags = (uint8) p[len - 1];
-	if (flags & RANGE_EMPTY)
+	range_deserialize(verzuim_daterange_typcache(), r, &onder, &boven, &leeg);
+	if (leeg)
 		return false;
-	verwacht = sizeof(Oid) + 1 + (RANGE_HAS_LBOUND(flags) ? sizeof(DateADT) : 0) +
-		(RANGE_HAS_UBOUND(flags) ? sizeof(DateADT) : 0);
-	if (unlikely(len != verwacht))
-		elog(ERROR, "invalid daterange value");
-	p += sizeof(Oid);
-	if (RANGE_HAS_LBOUND(flags))
-	{
-		memcpy(&onder, p, sizeof(DateADT));
-		p += sizeof(DateADT);
-	}
-	if (RANGE_HAS_UBOUND(flags))
-		memcpy(&boven, p, sizeof(DateADT));
-
-	if (unlikely(!RANGE_HAS_LBOUND(flags) || DATE_NOT_FINITE(onder)))
+	if (unlikely(onder.infinite || DATE_NOT_FINITE(DatumGetDateADT(onder.val))))
 		ereport(ERROR,
 				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
 				 errmsg("an episode must have a finite start date"),
 				 errhint("Episodes without a known first day cannot be given a duration; "
 						 "filter them out or set lower(episode).")));
-	*a = (flags & RANGE_LB_INC) ? onder : onder + 1;
-	if (!RANGE_HAS_UBOUND(flags) || DATE_NOT_FINITE(boven))
+	*a = DatumGetDateADT(onder.val) + (onder.inclusive ? 0 : 1);
+	if (boven.infinite || DATE_NOT_FINITE(DatumGetDateADT(boven.val)))
 		*open_eind = true;
 	else
 	{
 		*open_eind = false;
-		*b = (flags & RANGE_UB_INC) ? boven + 1 : boven;
+		*b = DatumGetDateADT(boven.val) + (boven.inclusive ? 1 : 0);
 	}
 	return true;
 }
@@ -1491,11 +1470,7 @@ verzuim_duur_agg_deserialize(PG_FUNCTION_ARGS)
 	if (!AggCheckCallContext(fcinfo, NULL))
 		verzuim_error_not_aggregate("verzuim.duur_agg deserialize function");
 	b = PG_GETARG_BYTEA_PP(0);
-	/* a read-only view of the bytes (initReadOnlyStringInfo is PG 16+) */
-	buf.data = VARDATA_ANY(b);
-	buf.len = VARSIZE_ANY_EXHDR(b);
-	buf.maxlen = buf.len;
-	buf.cursor = 0;
+	verzuim_stringinfo_readonly(&buf, VARDATA_ANY(b), VARSIZE_ANY_EXHDR(b));
 	x = duur_ontvang(&buf);
 	PG_RETURN_POINTER(duur_state_view(x));
 }

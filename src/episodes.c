@@ -46,12 +46,6 @@
 #include "utils/timestamp.h"
 #include "utils/typcache.h"
 
-#if PG_VERSION_NUM >= 160000
-#define make_range_compat(tc, l, u, e) make_range((tc), (l), (u), (e), NULL)
-#else
-#define make_range_compat(tc, l, u, e) make_range((tc), (l), (u), (e))
-#endif
-
 /* specialised sort for DateADT buffers */
 #define ST_SORT sort_dateadt
 #define ST_ELEMENT_TYPE DateADT
@@ -1128,11 +1122,7 @@ verzuim_episodes_deserialize(PG_FUNCTION_ARGS)
 	if (!AggCheckCallContext(fcinfo, NULL))
 		verzuim_error_not_aggregate("verzuim.episodes deserialize function");
 
-	/* read-only view of the bytea (initReadOnlyStringInfo is PG 17+) */
-	buf.data = VARDATA_ANY(sstate);
-	buf.len = VARSIZE_ANY_EXHDR(sstate);
-	buf.maxlen = buf.len;
-	buf.cursor = 0;
+	verzuim_stringinfo_readonly(&buf, VARDATA_ANY(sstate), VARSIZE_ANY_EXHDR(sstate));
 
 	if (buf.len < 3)
 		raise_corrupt("The state is truncated.");
@@ -1221,43 +1211,6 @@ verzuim_episodes_deserialize(PG_FUNCTION_ARGS)
  * Final function
  * ------------------------------------------------------------------------
  */
-typedef struct EpisodesFinalCache
-{
-	TypeCacheEntry *rngtyp;		/* daterange */
-} EpisodesFinalCache;
-
-static TypeCacheEntry *
-daterange_typcache(FunctionCallInfo fcinfo)
-{
-	EpisodesFinalCache *c = (EpisodesFinalCache *) fcinfo->flinfo->fn_extra;
-
-	if (c == NULL)
-	{
-		c = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(EpisodesFinalCache));
-		c->rngtyp = lookup_type_cache(DATERANGEOID, TYPECACHE_RANGE_INFO);
-		if (c->rngtyp->rngelemtype == NULL)
-			elog(ERROR, "type %u is not a range type", DATERANGEOID);
-		fcinfo->flinfo->fn_extra = c;
-	}
-	return c->rngtyp;
-}
-
-static RangeType *
-date_range(TypeCacheEntry *rngtyp, DateADT van, DateADT tot)
-{
-	RangeBound	lower,
-				upper;
-
-	lower.val = DateADTGetDatum(van);
-	lower.infinite = false;
-	lower.inclusive = true;
-	lower.lower = true;
-	upper.val = DateADTGetDatum(tot);
-	upper.infinite = false;
-	upper.inclusive = false;
-	upper.lower = false;
-	return make_range_compat(rngtyp, &lower, &upper, false);
-}
 
 /*
  * A datemultirange of n sorted, disjoint, non-adjacent ranges [van[i], tot[i]),
@@ -1316,7 +1269,7 @@ multirange_direct_ok(TypeCacheEntry *rngtyp)
 		int			i;
 
 		for (i = 0; i < 6; i++)
-			r[i] = date_range(rngtyp, van[i], tot[i]);
+			r[i] = verzuim_daterange(van[i], tot[i]);
 		a = make_multirange(DATEMULTIRANGEOID, rngtyp, 6, r);
 		b = multirange_direct(van, tot, 6);
 		status = (rngtyp->rngelemtype->typlen == sizeof(DateADT) &&
@@ -1340,7 +1293,7 @@ episodes_multirange(TypeCacheEntry *rngtyp, const DateADT *van, const DateADT *t
 		return multirange_direct(van, tot, n);
 	ranges = palloc(sizeof(RangeType *) * n);
 	for (i = 0; i < n; i++)
-		ranges[i] = date_range(rngtyp, van[i], tot[i]);
+		ranges[i] = verzuim_daterange(van[i], tot[i]);
 	return make_multirange(DATEMULTIRANGEOID, rngtyp, n, ranges);
 }
 
@@ -1553,7 +1506,7 @@ episodes_final(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	st = (EpisodesState *) PG_GETARG_POINTER(0);
-	rngtyp = daterange_typcache(fcinfo);
+	rngtyp = verzuim_daterange_typcache();
 
 	/*
 	 * Sorting in place does not change the set the state stands for, so the

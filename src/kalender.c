@@ -966,28 +966,6 @@ verzuim_schooljaar(PG_FUNCTION_ARGS)
 	PG_RETURN_TEXT_P(cstring_to_text(psprintf("%04d-%04d", j, j + 1)));
 }
 
-static Datum
-make_daterange(DateADT van, DateADT tot)
-{
-	TypeCacheEntry *typcache = lookup_type_cache(DATERANGEOID, TYPECACHE_RANGE_INFO);
-	RangeBound	lower,
-				upper;
-
-	lower.val = DateADTGetDatum(van);
-	lower.infinite = false;
-	lower.inclusive = true;
-	lower.lower = true;
-	upper.val = DateADTGetDatum(tot);
-	upper.infinite = false;
-	upper.inclusive = false;
-	upper.lower = false;
-#if PG_VERSION_NUM >= 160000
-	return RangeTypePGetDatum(make_range(typcache, &lower, &upper, false, NULL));
-#else
-	return RangeTypePGetDatum(make_range(typcache, &lower, &upper, false));
-#endif
-}
-
 PG_FUNCTION_INFO_V1(verzuim_schooljaar_periode);
 Datum
 verzuim_schooljaar_periode(PG_FUNCTION_ARGS)
@@ -1000,7 +978,7 @@ verzuim_schooljaar_periode(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
 				 errmsg("schooljaar \"%s\" is out of range", verzuim_kort(s)),
 				 errhint("Schooljaren from 0001-0002 to 9998-9999 are supported.")));
-	PG_RETURN_DATUM(make_daterange(ymd(j, 8, 1), ymd(j + 1, 8, 1)));
+	PG_RETURN_RANGE_P(verzuim_daterange(ymd(j, 8, 1), ymd(j + 1, 8, 1)));
 }
 
 PG_FUNCTION_INFO_V1(verzuim_feestdagen);

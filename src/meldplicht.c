@@ -53,11 +53,6 @@
 #include "utils/syscache.h"
 #include "utils/typcache.h"
 
-#if PG_VERSION_NUM >= 160000
-#define make_range_compat(tc, l, u, e) make_range((tc), (l), (u), (e), NULL)
-#else
-#define make_range_compat(tc, l, u, e) make_range((tc), (l), (u), (e))
-#endif
 
 #define MP_EENHEID		10000		/* hours are held in 1/10000 hour */
 #define MP_MAX_DAG		(24 * MP_EENHEID)
@@ -735,10 +730,7 @@ verzuim_meldplicht_deserialize(PG_FUNCTION_ARGS)
 
 	if (!AggCheckCallContext(fcinfo, NULL))
 		verzuim_error_not_aggregate("verzuim.meldplicht deserialize function");
-	buf.data = VARDATA_ANY(sstate);
-	buf.len = VARSIZE_ANY_EXHDR(sstate);
-	buf.maxlen = buf.len;
-	buf.cursor = 0;
+	verzuim_stringinfo_readonly(&buf, VARDATA_ANY(sstate), VARSIZE_ANY_EXHDR(sstate));
 
 	need(&buf, 1 + 8 + 4 + 1 + 4);
 	if (pq_getmsgbyte(&buf) != MP_FORMAAT)
@@ -840,7 +832,6 @@ typedef struct MpFinalCache
 {
 	Oid			elemtype;
 	TupleDesc	tupdesc;
-	TypeCacheEntry *rngtyp;
 	int16		typlen;
 	bool		typbyval;
 	char		typalign;
@@ -900,7 +891,6 @@ verzuim_meldplicht_final(PG_FUNCTION_ARGS)
 			MemoryContextSwitchTo(old);
 			ReleaseTupleDesc(td);
 		}
-		fc->rngtyp = lookup_type_cache(DATERANGEOID, TYPECACHE_RANGE_INFO);
 		get_typlenbyvalalign(fc->elemtype, &fc->typlen, &fc->typbyval, &fc->typalign);
 		fcinfo->flinfo->fn_extra = fc;
 	}
@@ -1043,19 +1033,9 @@ verzuim_meldplicht_final(PG_FUNCTION_ARGS)
 		{
 			Datum		values[3];
 			bool		nulls[3] = {false, false, false};
-			RangeBound lo,
-						hi;
 			HeapTuple	tup;
 
-			lo.val = DateADTGetDatum(lwmaandag[Max(laag, 1)]);
-			lo.infinite = false;
-			lo.inclusive = true;
-			lo.lower = true;
-			hi.val = DateADTGetDatum(dag[i] + 1);
-			hi.infinite = false;
-			hi.inclusive = false;
-			hi.lower = false;
-			values[0] = RangeTypePGetDatum(make_range_compat(fc->rngtyp, &lo, &hi, false));
+			values[0] = RangeTypePGetDatum(verzuim_daterange(lwmaandag[Max(laag, 1)], dag[i] + 1));
 			values[1] = e4_numeric(som);
 			values[2] = DateADTGetDatum(dag[i]);
 			tup = heap_form_tuple(fc->tupdesc, values, nulls);

@@ -3,6 +3,7 @@
  */
 #include "verzuim.h"
 
+#include "catalog/pg_type_d.h"
 #include "mb/pg_wchar.h"
 #include "utils/guc.h"
 #include "utils/guc_tables.h"
@@ -341,4 +342,44 @@ verzuim_error_not_row_type(void)
 	ereport(ERROR,
 			(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 			 errmsg("function returning record called in context that cannot accept type record")));
+}
+
+TypeCacheEntry *
+verzuim_daterange_typcache(void)
+{
+	static TypeCacheEntry *tc = NULL;
+
+	if (tc == NULL)
+	{
+		TypeCacheEntry *t = lookup_type_cache(DATERANGEOID, TYPECACHE_RANGE_INFO);
+
+		if (t->rngelemtype == NULL)
+			elog(ERROR, "type %u is not a range type", DATERANGEOID);
+		tc = t;
+	}
+	return tc;
+}
+
+RangeType *
+verzuim_daterange(DateADT van, DateADT tot)
+{
+	TypeCacheEntry *tc = verzuim_daterange_typcache();
+	RangeBound	lower,
+				upper;
+
+	if (tot <= van)
+		return make_empty_range(tc);
+	lower.val = DateADTGetDatum(van);
+	lower.infinite = false;
+	lower.inclusive = true;
+	lower.lower = true;
+	upper.val = DateADTGetDatum(tot);
+	upper.infinite = false;
+	upper.inclusive = false;
+	upper.lower = false;
+#if PG_VERSION_NUM >= 160000
+	return make_range(tc, &lower, &upper, false, NULL);
+#else
+	return make_range(tc, &lower, &upper, false);
+#endif
 }

@@ -15,7 +15,9 @@
 #endif
 
 #include "fmgr.h"
+#include "lib/stringinfo.h"
 #include "utils/date.h"
+#include "utils/rangetypes.h"
 #if PG_VERSION_NUM >= 160000
 #include "varatt.h"
 #endif
@@ -82,6 +84,32 @@ extern char *verzuim_kort(const char *s);
 
 /* A date must be finite; raises 22008 otherwise.  what: "peildatum" etc. */
 extern void verzuim_check_finite_date(DateADT d, const char *what);
+
+/*
+ * daterange values, built in one place: the type cache entry of daterange
+ * (looked up once per backend; type cache entries are never freed), and the
+ * range [van, tot) of two finite dates (empty when tot <= van).
+ */
+extern TypeCacheEntry *verzuim_daterange_typcache(void);
+extern RangeType *verzuim_daterange(DateADT van, DateADT tot);
+
+/*
+ * A read-only StringInfo over bytes that are not ours (a bytea being
+ * deserialized): initReadOnlyStringInfo on PostgreSQL 17+, the same by hand
+ * before.  The bytes are not copied and must not be written.
+ */
+static inline void
+verzuim_stringinfo_readonly(StringInfo buf, const char *data, int len)
+{
+#if PG_VERSION_NUM >= 170000
+	initReadOnlyStringInfo(buf, (char *) data, len);
+#else
+	buf->data = (char *) data;
+	buf->len = len;
+	buf->maxlen = len;
+	buf->cursor = 0;
+#endif
+}
 
 /*
  * Errors raised in more than one file, with one message each (error helpers
