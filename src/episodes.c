@@ -1419,6 +1419,13 @@ epi_bouw(const EpiKalenders *kalp, const int32 *ent, int32 n, const DateADT *pz,
 		uint32		mask = 0;
 		bool		lesdag = false;
 
+		/*
+		 * Once per day, before anything can skip the rest of the loop (a test
+		 * on i at the end was skipped by days without school and jumped over
+		 * by days with several entries, so it could never fire).
+		 */
+		CHECK_FOR_INTERRUPTS();
+
 		/* all entries of day d: its units; absent when a school day in one */
 		for (; i < n && EPI_DAG(ent[i]) == d; i++)
 		{
@@ -1453,8 +1460,6 @@ epi_bouw(const EpiKalenders *kalp, const int32 *ent, int32 n, const DateADT *pz,
 		prev = d;
 		prev_mask = mask;
 		open = true;
-		if ((i & 0x3FFF) == 0)
-			CHECK_FOR_INTERRUPTS();
 	}
 	if (open)
 	{
