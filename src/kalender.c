@@ -14,6 +14,7 @@
  */
 #include "kalender.h"
 #include "instellingen.h"
+#include "kalender_rekenen.h"
 
 #include "access/htup_details.h"
 #include "access/xact.h"
@@ -164,25 +165,14 @@ verzuim_kalender_bereik(DateADT d)
  * Public holidays
  * ------------------------------------------------------------------------ */
 
-/* Gregorian Easter Sunday (anonymous Gregorian algorithm, Meeus/Jones/Butcher). */
+/* Easter Sunday (kalender_rekenen.h, shared with the data generator) */
 static DateADT
 paaszondag(int y)
 {
-	int			a = y % 19,
-				b = y / 100,
-				c = y % 100,
-				d = b / 4,
-				e = b % 4,
-				f = (b + 8) / 25,
-				g = (b - f + 1) / 3,
-				h = (19 * a + b - d - g + 15) % 30,
-				i = c / 4,
-				k = c % 4,
-				l = (32 + 2 * e + 2 * i - h - k) % 7,
-				m = (a + 11 * h + 22 * l) / 451,
-				maand = (h + l - 7 * m + 114) / 31,
-				dag = ((h + l - 7 * m + 114) % 31) + 1;
+	int			maand,
+				dag;
 
+	kalender_pasen(y, &maand, &dag);
 	return ymd(y, maand, dag);
 }
 

@@ -34,6 +34,8 @@
 #include "utils/syscache.h"
 #include "utils/tuplestore.h"
 
+#include "kalender_rekenen.h"
+
 PG_FUNCTION_INFO_V1(verzuim_csv_regels);
 PG_FUNCTION_INFO_V1(verzuim_csv_regels_bestand);
 PG_FUNCTION_INFO_V1(verzuim_csv_veldfout);
@@ -455,16 +457,6 @@ digits(const char *s, int n)
 	return v;
 }
 
-static int
-days_in_month(int y, int m)
-{
-	static const int dm[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-
-	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		return 29;
-	return dm[m - 1];
-}
-
 /*
  * YYYY-MM-DD at s (exactly 10 chars).  Returns NULL when valid, else a
  * reason prefixed with its SQLSTATE.
@@ -478,7 +470,7 @@ check_iso_date(const char *s)
 
 	if (y < 0 || m < 0 || d < 0 || s[4] != '-' || s[7] != '-')
 		return "22007 not a date in the form YYYY-MM-DD";
-	if (y < 1 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+	if (y < 1 || m < 1 || m > 12 || d < 1 || d > kalender_dagen_in_maand(y, m))
 		return "22008 not an existing calendar date";
 	return NULL;
 }
