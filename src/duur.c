@@ -127,9 +127,7 @@ typedef struct Duurverdeling
 /* per-aggregate cache of the lesdagen variant (only in duur_agg states) */
 typedef struct DuurLesCache
 {
-	int			regiolen;		/* length of the last regio text, -1 = NULL, -2 = none */
-	char		regiotekst[16];
-	VerzuimRegio regio;			/* its parsed value */
+	VerzuimRegioCache regio;	/* the last regio argument */
 	bool		gecontroleerd[REGIO_AANTAL];
 	DateADT		van[REGIO_AANTAL];	/* span already checked against the */
 	DateADT		tot[REGIO_AANTAL];	/* incomplete-calendar policy */
@@ -1340,38 +1338,9 @@ verzuim_duur_agg_lesdagen_sfunc(PG_FUNCTION_ARGS)
 	open = open_eind || b > peil;
 	e = open ? peil + 1 : b;
 
-	/* parse the regio, remembering the last text seen */
 	if (st->les == NULL)
-	{
 		st->les = (DuurLesCache *) MemoryContextAllocZero(st->cxt, sizeof(DuurLesCache));
-		st->les->regiolen = -2;
-	}
-	if (PG_ARGISNULL(3))
-	{
-		if (st->les->regiolen != -1)
-		{
-			st->les->regio = verzuim_regio_from_text(NULL);
-			st->les->regiolen = -1;
-		}
-	}
-	else
-	{
-		text	   *t = PG_GETARG_TEXT_PP(3);
-		int			len = VARSIZE_ANY_EXHDR(t);
-
-		if (len != st->les->regiolen || memcmp(VARDATA_ANY(t), st->les->regiotekst, len) != 0)
-		{
-			st->les->regio = verzuim_regio_from_text(t);
-			if (len <= (int) sizeof(st->les->regiotekst))
-			{
-				memcpy(st->les->regiotekst, VARDATA_ANY(t), len);
-				st->les->regiolen = len;
-			}
-			else
-				st->les->regiolen = -2;
-		}
-	}
-	regio = st->les->regio;
+	regio = verzuim_regio_arg(fcinfo, 3, &st->les->regio);
 	k = verzuim_kalender(regio);
 
 	/*

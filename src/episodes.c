@@ -503,15 +503,9 @@ typedef enum RedenSoort
 } RedenSoort;
 
 #define REDEN_CACHE_MAX 32
-#define REGIO_CACHE_BYTES 16
-
 typedef struct SfuncCache
 {
-	bool		regio_geldig;
-	bool		regio_null;
-	int8		regio;
-	int16		regio_len;
-	char		regio_bytes[REGIO_CACHE_BYTES];
+	VerzuimRegioCache regio;
 	int			nreden;
 	Oid			reden_oid[REDEN_CACHE_MAX];
 	int8		reden_soort[REDEN_CACHE_MAX];
@@ -524,20 +518,7 @@ typedef struct SfuncCache
 	char		brin_bytes[EPI_SCHOOL_BRIN + 1];
 } SfuncCache;
 
-static inline SfuncCache *
-sfunc_cache(FunctionCallInfo fcinfo)
-{
-	SfuncCache *c = (SfuncCache *) fcinfo->flinfo->fn_extra;
-
-	if (unlikely(c == NULL))
-	{
-		c = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(SfuncCache));
-		fcinfo->flinfo->fn_extra = c;
-	}
-	return c;
-}
-
-/* a short byte comparison, inlined (regio names are a few bytes) */
+/* a short byte comparison, inlined (brin codes are a few bytes) */
 static inline bool
 bytes_gelijk(const char *a, const char *b, int len)
 {
@@ -549,52 +530,17 @@ bytes_gelijk(const char *a, const char *b, int len)
 	return true;
 }
 
-/* The regio of a row, parsed only when its bytes differ from the previous row's. */
-static inline VerzuimRegio
-row_regio(FunctionCallInfo fcinfo, SfuncCache *c, int argno)
+static inline SfuncCache *
+sfunc_cache(FunctionCallInfo fcinfo)
 {
-	VerzuimRegio r;
+	SfuncCache *c = (SfuncCache *) fcinfo->flinfo->fn_extra;
 
-	if (PG_ARGISNULL(argno))
+	if (unlikely(c == NULL))
 	{
-		if (c->regio_geldig && c->regio_null)
-			r = (VerzuimRegio) c->regio;
-		else
-		{
-			r = verzuim_regio_from_text(NULL);
-			c->regio = (int8) r;
-			c->regio_null = true;
-			c->regio_geldig = true;
-		}
+		c = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(SfuncCache));
+		fcinfo->flinfo->fn_extra = c;
 	}
-	else
-	{
-		struct varlena *t = (struct varlena *) DatumGetPointer(PG_GETARG_DATUM(argno));
-		int			len;
-
-		/* PG_GETARG_TEXT_PP without the function call for the usual short, plain value */
-		if (unlikely(VARATT_IS_EXTENDED(t) && !VARATT_IS_SHORT(t)))
-			t = pg_detoast_datum_packed(t);
-		len = VARSIZE_ANY_EXHDR(t);
-		if (likely(c->regio_geldig && !c->regio_null && c->regio_len == len &&
-				   bytes_gelijk(c->regio_bytes, VARDATA_ANY(t), len)))
-			r = (VerzuimRegio) c->regio;
-		else
-		{
-			r = verzuim_regio_from_text(t);
-			if (len <= REGIO_CACHE_BYTES)
-			{
-				memcpy(c->regio_bytes, VARDATA_ANY(t), len);
-				c->regio_len = len;
-				c->regio = (int8) r;
-				c->regio_null = false;
-				c->regio_geldig = true;
-			}
-			else
-				c->regio_geldig = false;
-		}
-	}
-	return r;
+	return c;
 }
 
 static void
@@ -804,7 +750,7 @@ episodes_trans(FunctionCallInfo fcinfo, bool met_brin, bool met_reden, bool per_
 	if (per_rij)
 		e = row_school_entry(fcinfo, c, st, 2, d);
 	else
-		e = EPI_ENTRY(d, row_regio(fcinfo, c, 2));
+		e = EPI_ENTRY(d, verzuim_regio_arg(fcinfo, 2, &c->regio));
 
 	if (met_reden)
 		soort = reden_soort(c, PG_GETARG_OID(redenarg));

@@ -394,56 +394,6 @@ state_append(MeldState *st, DateADT d, int32 school, int32 uren)
  * Transition
  * ------------------------------------------------------------------------
  */
-typedef struct MpCache
-{
-	bool		regio_geldig;
-	bool		regio_null;
-	int8		regio;
-	int16		regio_len;
-	char		regio_bytes[16];
-} MpCache;
-
-static inline VerzuimRegio
-row_regio(FunctionCallInfo fcinfo, MpCache *c, int argno)
-{
-	VerzuimRegio r;
-
-	if (PG_ARGISNULL(argno))
-	{
-		if (c->regio_geldig && c->regio_null)
-			return (VerzuimRegio) c->regio;
-		r = verzuim_regio_from_text(NULL);
-		c->regio = (int8) r;
-		c->regio_null = true;
-		c->regio_geldig = true;
-		return r;
-	}
-	else
-	{
-		struct varlena *t = (struct varlena *) DatumGetPointer(PG_GETARG_DATUM(argno));
-		int			len;
-
-		if (unlikely(VARATT_IS_EXTENDED(t) && !VARATT_IS_SHORT(t)))
-			t = pg_detoast_datum_packed(t);
-		len = VARSIZE_ANY_EXHDR(t);
-		if (likely(c->regio_geldig && !c->regio_null && c->regio_len == len &&
-				   memcmp(c->regio_bytes, VARDATA_ANY(t), len) == 0))
-			return (VerzuimRegio) c->regio;
-		r = verzuim_regio_from_text((text *) t);
-		if (len <= (int) sizeof(c->regio_bytes))
-		{
-			memcpy(c->regio_bytes, VARDATA_ANY(t), len);
-			c->regio_len = len;
-			c->regio = (int8) r;
-			c->regio_null = false;
-			c->regio_geldig = true;
-		}
-		else
-			c->regio_geldig = false;
-		return r;
-	}
-}
-
 static int8
 parse_vergelijking(text *t)
 {
@@ -502,7 +452,7 @@ static inline Datum
 meldplicht_trans(FunctionCallInfo fcinfo, bool met_brin, bool met_regels)
 {
 	MeldState  *st;
-	MpCache    *c;
+	VerzuimRegioCache *c;
 	DateADT		d;
 	int64		u;
 	VerzuimRegio r;
@@ -535,13 +485,13 @@ meldplicht_trans(FunctionCallInfo fcinfo, bool met_brin, bool met_regels)
 	if (unlikely(u > MP_MAX_DAG))
 		raise_te_groot("uren");
 
-	c = (MpCache *) fcinfo->flinfo->fn_extra;
+	c = (VerzuimRegioCache *) fcinfo->flinfo->fn_extra;
 	if (unlikely(c == NULL))
 	{
-		c = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(MpCache));
+		c = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(VerzuimRegioCache));
 		fcinfo->flinfo->fn_extra = c;
 	}
-	r = row_regio(fcinfo, c, 3);
+	r = verzuim_regio_arg(fcinfo, 3, c);
 	if (met_brin && !PG_ARGISNULL(4))
 	{
 		text	   *t = PG_GETARG_TEXT_PP(4);
@@ -1112,7 +1062,7 @@ verzuim_mazl_init(void)
 
 typedef struct MazlCache
 {
-	MpCache		regio;
+	VerzuimRegioCache regio;
 	int			nreden;
 	Oid			reden_oid[32];
 	bool		reden_ziek[32];
@@ -1190,7 +1140,7 @@ mazl_trans(FunctionCallInfo fcinfo, bool met_extra)
 		c = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(MazlCache));
 		fcinfo->flinfo->fn_extra = c;
 	}
-	r = row_regio(fcinfo, &c->regio, 3);
+	r = verzuim_regio_arg(fcinfo, 3, &c->regio);
 	if (met_extra)
 	{
 		if (!PG_ARGISNULL(4))
