@@ -164,7 +164,7 @@ static const char *const duur_regio_namen[REGIO_AANTAL] = {"noord", "midden", "z
  * ------------------------------------------------------------------------ */
 
 static void
-duur_fout_bereik(void)
+error_out_of_range(void)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
@@ -276,7 +276,7 @@ duur_entries_compact(DuurEntry *e, int32 n)
 		{
 			if (pg_add_s64_overflow(e[m].gesloten, e[i].gesloten, &e[m].gesloten) ||
 				pg_add_s64_overflow(e[m].lopend, e[i].lopend, &e[m].lopend))
-				duur_fout_bereik();
+				error_out_of_range();
 		}
 		else
 			e[++m] = e[i];
@@ -512,7 +512,7 @@ duur_state_plat(const DuurState *st)
 			e->lopend = st->direct[2 * d + 1];
 			if (pg_add_s64_overflow(e->gesloten, over[j].gesloten, &e->gesloten) ||
 				pg_add_s64_overflow(e->lopend, over[j].lopend, &e->lopend))
-				duur_fout_bereik();
+				error_out_of_range();
 			d++;
 			j++;
 		}
@@ -530,7 +530,7 @@ duur_state_plat(const DuurState *st)
 			pg_add_s64_overflow(som, t, &som) ||
 			pg_mul_s64_overflow(e->duur, e->lopend, &t) ||
 			pg_add_s64_overflow(som_lopend, t, &som_lopend))
-			duur_fout_bereik();
+			error_out_of_range();
 	}
 	x->gesloten = gesloten;
 	x->lopend = lopend;
@@ -857,7 +857,7 @@ typedef struct DuurLezer
 } DuurLezer;
 
 static void
-duur_syntaxfout(DuurLezer *l, const char *verwacht)
+error_syntax(DuurLezer *l, const char *verwacht)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
@@ -876,7 +876,7 @@ duur_lees_lit(DuurLezer *l, const char *lit)
 	{
 		char	   *q = psprintf("\"%s\"", lit);
 
-		duur_syntaxfout(l, q);
+		error_syntax(l, q);
 	}
 	l->p += len;
 }
@@ -918,7 +918,7 @@ duur_lees_getal(DuurLezer *l)
 		l->p++;
 	}
 	if (l->p == start)
-		duur_syntaxfout(l, "a number");
+		error_syntax(l, "a number");
 	if (!neg && v > (uint64) PG_INT64_MAX)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
@@ -955,7 +955,7 @@ duur_lees_cijfers(DuurLezer *l, int min, int max)
 		n++;
 	}
 	if (n < min || (*l->p >= '0' && *l->p <= '9'))
-		duur_syntaxfout(l, "a date YYYY-MM-DD");
+		error_syntax(l, "a date YYYY-MM-DD");
 	return v;
 }
 
@@ -979,7 +979,7 @@ duur_lees_datum(DuurLezer *l)
 	if (duur_lees_optioneel(l, " BC"))
 	{
 		if (y == 0)
-			duur_syntaxfout(l, "a year after 0");
+			error_syntax(l, "a year after 0");
 		y = 1 - y;
 	}
 	if (m < 1 || m > 12 || d < 1 || d > 31 || !IS_VALID_JULIAN(y, m, d))
@@ -1042,7 +1042,7 @@ duur_lees_tekst(const char *invoer)
 				if (duur_lees_optioneel(&l, duur_regio_namen[r]))
 					break;
 			if (r == REGIO_AANTAL)
-				duur_syntaxfout(&l, "noord, midden or zuid");
+				error_syntax(&l, "noord, midden or zuid");
 			if (regios & (1 << r))
 				ereport(ERROR,
 						(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
@@ -1063,10 +1063,10 @@ duur_lees_tekst(const char *invoer)
 					else if (c >= 'a' && c <= 'f')
 						h = (h << 4) | (c - 'a' + 10);
 					else
-						duur_syntaxfout(&l, "a calendar fingerprint of 8 hexadecimal digits");
+						error_syntax(&l, "a calendar fingerprint of 8 hexadecimal digits");
 				}
 				if (h == 0)
-					duur_syntaxfout(&l, "a calendar fingerprint other than 00000000");
+					error_syntax(&l, "a calendar fingerprint other than 00000000");
 				kalender[r] = h;
 			}
 			if (*l.p != ';')
@@ -1075,7 +1075,7 @@ duur_lees_tekst(const char *invoer)
 		l.p++;
 	}
 	else
-		duur_syntaxfout(&l, "kalenderdagen or lesdagen");
+		error_syntax(&l, "kalenderdagen or lesdagen");
 	duur_lees_lit(&l, "peildatum=");
 	peildatum = duur_lees_datum(&l);
 	duur_lees_lit(&l, ";gesloten=");
@@ -1121,7 +1121,7 @@ duur_lees_tekst(const char *invoer)
 	if (*einde != '\0')
 	{
 		l.p = einde;
-		duur_syntaxfout(&l, "the end of the input");
+		error_syntax(&l, "the end of the input");
 	}
 
 	x = duur_nieuw(n, eenheid, regios, peildatum);
@@ -1476,7 +1476,7 @@ duur_doorloop(const Duurverdeling *x, bool *isnull)
 
 	if (pg_add_s64_overflow(x->gesloten, x->lopend, &n) ||
 		pg_add_s64_overflow(x->som, x->som_lopend, &som))
-		duur_fout_bereik();
+		error_out_of_range();
 	if (n == 0)
 	{
 		*isnull = true;
@@ -1526,7 +1526,7 @@ verzuim_duur_aantal(PG_FUNCTION_ARGS)
 	int64		n;
 
 	if (pg_add_s64_overflow(x->gesloten, x->lopend, &n))
-		duur_fout_bereik();
+		error_out_of_range();
 	PG_RETURN_INT64(n);
 }
 

@@ -360,7 +360,7 @@ buffer_compact(DagBuffer *b)
 }
 
 static void
-raise_buiten_kalender(void)
+error_outside_calendar(void)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
@@ -480,7 +480,7 @@ state_extra(EpisodesState *st)
 }
 
 static void
-raise_gemengde_brin(void)
+error_mixed_brin(void)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -555,7 +555,7 @@ state_brin(EpisodesState *st, FunctionCallInfo fcinfo, int argno, bool eerste)
 		if (eerste)
 			st->brin_status = BRIN_NULL;
 		else if (st->brin_status != BRIN_NULL)
-			raise_gemengde_brin();
+			error_mixed_brin();
 		return;
 	}
 	t = PG_GETARG_TEXT_PP(argno);
@@ -564,7 +564,7 @@ state_brin(EpisodesState *st, FunctionCallInfo fcinfo, int argno, bool eerste)
 	{
 		if (st->brin_status != BRIN_GEZET || st->extra->brin_len != len ||
 			memcmp(st->extra->brin, VARDATA_ANY(t), len) != 0)
-			raise_gemengde_brin();
+			error_mixed_brin();
 		return;
 	}
 	if (len > EPI_MAX_BRIN)
@@ -868,7 +868,7 @@ states_check_compatible(const EpisodesState *a, const EpisodesState *b)
 		(a->brin_status == BRIN_GEZET &&
 		 (a->extra->brin_len != b->extra->brin_len ||
 		  memcmp(a->extra->brin, b->extra->brin, a->extra->brin_len) != 0)))
-		raise_gemengde_brin();
+		error_mixed_brin();
 	{
 		Jsonb	   *ia = a->extra ? a->extra->instellingen : NULL;
 		Jsonb	   *ib = b->extra ? b->extra->instellingen : NULL;
@@ -1006,20 +1006,11 @@ verzuim_episodes_serialize(PG_FUNCTION_ARGS)
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
-static void
-raise_corrupt(const char *detail)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-			 errmsg("invalid serialized verzuim.episodes() state"),
-			 errdetail("%s", detail)));
-}
-
 static int32
 read_int32(StringInfo buf)
 {
 	if (buf->len - buf->cursor < 4)
-		raise_corrupt("The state is truncated.");
+		verzuim_error_corrupt_state("verzuim.episodes()", "The state is truncated.");
 	return (int32) pq_getmsgint(buf, 4);
 }
 
@@ -1030,7 +1021,7 @@ recv_buffer(StringInfo buf, DagBuffer *b, int maxslot)
 	int32		i;
 
 	if (n < 0 || n > EPI_MAX_DISTINCT + 1 || (int64) n * 4 > buf->len - buf->cursor)
-		raise_corrupt("The number of dates is out of range.");
+		verzuim_error_corrupt_state("verzuim.episodes()", "The number of dates is out of range.");
 	buffer_reserve(CurrentMemoryContext, b, n);
 	for (i = 0; i < n; i++)
 	{
@@ -1042,9 +1033,9 @@ recv_buffer(StringInfo buf, DagBuffer *b, int maxslot)
 
 		if (e < 0 || EPI_REGIO(e) >= REGIO_AANTAL || EPI_SLOT(e) > maxslot ||
 			EPI_DAG(e) > KALENDER_LAATSTE)
-			raise_corrupt("A date or regio is out of range.");
+			verzuim_error_corrupt_state("verzuim.episodes()", "A date or regio is out of range.");
 		if (i > 0 && e <= b->dagen[i - 1])
-			raise_corrupt("The dates are not strictly increasing.");
+			verzuim_error_corrupt_state("verzuim.episodes()", "The dates are not strictly increasing.");
 		b->dagen[i] = e;
 	}
 	buf->cursor += n * sizeof(uint32);
@@ -1071,16 +1062,16 @@ verzuim_episodes_deserialize(PG_FUNCTION_ARGS)
 	verzuim_stringinfo_readonly(&buf, VARDATA_ANY(sstate), VARSIZE_ANY_EXHDR(sstate));
 
 	if (buf.len < 3)
-		raise_corrupt("The state is truncated.");
+		verzuim_error_corrupt_state("verzuim.episodes()", "The state is truncated.");
 	versie = pq_getmsgbyte(&buf);
 	if (versie != EPI_FORMAAT)
-		raise_corrupt("Unknown format version.");
+		verzuim_error_corrupt_state("verzuim.episodes()", "Unknown format version.");
 	beleid = pq_getmsgbyte(&buf);
 	brin_status = pq_getmsgbyte(&buf);
 	if (beleid < BELEID_ONDERBREEKT || beleid > BELEID_GEEN_REDEN)
-		raise_corrupt("The verzuim.ziekte_in_episode value is out of range.");
+		verzuim_error_corrupt_state("verzuim.episodes()", "The verzuim.ziekte_in_episode value is out of range.");
 	if (brin_status < BRIN_GEEN || brin_status > BRIN_PER_RIJ)
-		raise_corrupt("The brin status is out of range.");
+		verzuim_error_corrupt_state("verzuim.episodes()", "The brin status is out of range.");
 
 	/* in the current (per-tuple) context: combine copies what it keeps */
 	st = state_new(CurrentMemoryContext, (int8) beleid);
@@ -1090,7 +1081,7 @@ verzuim_episodes_deserialize(PG_FUNCTION_ARGS)
 		int32		len = read_int32(&buf);
 
 		if (len < 0 || len > EPI_MAX_BRIN || len > buf.len - buf.cursor)
-			raise_corrupt("The brin length is out of range.");
+			verzuim_error_corrupt_state("verzuim.episodes()", "The brin length is out of range.");
 		x = state_extra(st);
 		pq_copymsgbytes(&buf, x->brin, len);
 		x->brin[len] = '\0';
@@ -1101,10 +1092,10 @@ verzuim_episodes_deserialize(PG_FUNCTION_ARGS)
 		int			n;
 
 		if (buf.cursor >= buf.len)
-			raise_corrupt("The state is truncated.");
+			verzuim_error_corrupt_state("verzuim.episodes()", "The state is truncated.");
 		n = pq_getmsgbyte(&buf);
 		if (n > EPI_SLOTS - 1)
-			raise_corrupt("The number of schools is out of range.");
+			verzuim_error_corrupt_state("verzuim.episodes()", "The number of schools is out of range.");
 		if (n > 0)
 		{
 			x = state_extra(st);
@@ -1113,14 +1104,14 @@ verzuim_episodes_deserialize(PG_FUNCTION_ARGS)
 				int			len;
 
 				if (buf.cursor >= buf.len)
-					raise_corrupt("The state is truncated.");
+					verzuim_error_corrupt_state("verzuim.episodes()", "The state is truncated.");
 				len = pq_getmsgbyte(&buf);
 				if (len < 1 || len > EPI_SCHOOL_BRIN || len > buf.len - buf.cursor)
-					raise_corrupt("The brin length is out of range.");
+					verzuim_error_corrupt_state("verzuim.episodes()", "The brin length is out of range.");
 				pq_copymsgbytes(&buf, x->scholen[i], len);
 				x->scholen[i][len] = '\0';
 				if (strlen(x->scholen[i]) != (size_t) len)
-					raise_corrupt("A brin contains a zero byte.");
+					verzuim_error_corrupt_state("verzuim.episodes()", "A brin contains a zero byte.");
 			}
 			x->nscholen = (int8) n;
 		}
@@ -1129,7 +1120,7 @@ verzuim_episodes_deserialize(PG_FUNCTION_ARGS)
 		int32		len = read_int32(&buf);
 
 		if (len < -1 || len > buf.len - buf.cursor)
-			raise_corrupt("The instellingen length is out of range.");
+			verzuim_error_corrupt_state("verzuim.episodes()", "The instellingen length is out of range.");
 		if (len >= 0)
 		{
 			char	   *t = palloc(len + 1);
@@ -1145,11 +1136,11 @@ verzuim_episodes_deserialize(PG_FUNCTION_ARGS)
 	if (pauze.n > 0)
 	{
 		if (beleid != BELEID_PAUZEERT)
-			raise_corrupt("Paused days in a state without verzuim.ziekte_in_episode = pauzeert.");
+			verzuim_error_corrupt_state("verzuim.episodes()", "Paused days in a state without verzuim.ziekte_in_episode = pauzeert.");
 		state_extra(st)->pauze = pauze;
 	}
 	if (buf.cursor != buf.len)
-		raise_corrupt("Trailing bytes after the state.");
+		verzuim_error_corrupt_state("verzuim.episodes()", "Trailing bytes after the state.");
 	PG_RETURN_POINTER(st);
 }
 
@@ -1682,7 +1673,7 @@ verzuim_thuiszit(PG_FUNCTION_ARGS)
 	regio = verzuim_regio_from_text(PG_ARGISNULL(2) ? NULL : PG_GETARG_TEXT_PP(2));
 
 	if (peildatum > KALENDER_LAATSTE)
-		raise_buiten_kalender();
+		error_outside_calendar();
 	lopend = !heeft_eind || eind > peildatum;
 	eff_eind = lopend ? peildatum + 1 : eind;
 	verzuim_kalender_bereik(start);

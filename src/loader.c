@@ -443,34 +443,10 @@ verzuim_csv_regels_bestand(PG_FUNCTION_ARGS)
 	char	   *pad = text_to_cstring(PG_GETARG_TEXT_PP(0));
 	CsvOutput	out;
 	CsvInput	in;
-	struct stat st;
-
-	if (!has_privs_of_role(GetUserId(), ROLE_PG_READ_SERVER_FILES))
-		ereport(ERROR,
-				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
-				 errmsg("permission denied to read a server-side file"),
-				 errdetail("Only roles with privileges of the \"pg_read_server_files\" role may read files on the server, as with COPY FROM a file."),
-				 errhint("Send the file content instead: verzuim.laad_csv_tekst(tabel, inhoud), e.g. in psql with \\set inhoud `cat file.csv`.")));
-	if (!is_absolute_path(pad))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_NAME),
-				 errmsg("the path of a server-side file must be absolute")));
 
 	memset(&in, 0, sizeof(in));
 	in.pad = pad;
-	in.f = AllocateFile(pad, PG_BINARY_R);
-	if (in.f == NULL)
-		ereport(ERROR,
-				(errcode_for_file_access(),
-				 errmsg("could not open file \"%s\" for reading: %m", verzuim_kort(pad))));
-	if (fstat(fileno(in.f), &st) != 0)
-		ereport(ERROR,
-				(errcode_for_file_access(),
-				 errmsg("could not stat file \"%s\": %m", verzuim_kort(pad))));
-	if (S_ISDIR(st.st_mode))
-		ereport(ERROR,
-				(errcode(ERRCODE_WRONG_OBJECT_TYPE),
-				 errmsg("\"%s\" is a directory", verzuim_kort(pad))));
+	in.f = verzuim_open_server_file(pad, "Send the file content instead: verzuim.laad_csv_tekst(tabel, inhoud), e.g. in psql with \\set inhoud `cat file.csv`.");
 	in.blok = palloc(CSV_BLOK);
 	in.buf = in.blok;
 

@@ -160,7 +160,7 @@ verzuim_meldplicht_init(void)
  * ------------------------------------------------------------------------
  */
 static void
-raise_decimalen(const char *wat)
+error_decimals(const char *wat)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -169,7 +169,7 @@ raise_decimalen(const char *wat)
 }
 
 static void
-raise_te_groot(const char *wat)
+error_too_large(const char *wat)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
@@ -202,7 +202,7 @@ numeric_e4(Datum d, const char *wat)
 	p = VARDATA_ANY(v);
 	len = VARSIZE_ANY_EXHDR(v);
 	if (len < 2)
-		raise_te_groot(wat);
+		error_too_large(wat);
 	memcpy(&hdr, p, sizeof(hdr));
 	if ((hdr & 0xC000) == 0xC000)	/* NaN, Infinity, -Infinity */
 		ereport(ERROR,
@@ -221,7 +221,7 @@ numeric_e4(Datum d, const char *wat)
 		int16		w;
 
 		if (len < 4)
-			raise_te_groot(wat);
+			error_too_large(wat);
 		neg = (hdr & 0xC000) == 0x4000;
 		memcpy(&w, p + 2, sizeof(w));
 		weight = w;
@@ -237,9 +237,9 @@ numeric_e4(Datum d, const char *wat)
 		if (dig == 0)
 			continue;
 		if (e < 0)
-			raise_decimalen(wat);
+			error_decimals(wat);
 		if (e > 3)
-			raise_te_groot(wat);
+			error_too_large(wat);
 		acc += (int64) dig * (e == 0 ? 1 : e == 1 ? 10000 : e == 2 ? 100000000 : INT64CONST(1000000000000));
 	}
 	return neg ? -acc : acc;
@@ -440,7 +440,7 @@ row_regels(FunctionCallInfo fcinfo, bool met_regels, int64 *drempel, int32 *lesw
 }
 
 static void
-raise_regels_wisselen(void)
+error_regels_differ(void)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -483,7 +483,7 @@ meldplicht_trans(FunctionCallInfo fcinfo, bool met_brin, bool met_regels)
 				 errmsg("uren must not be negative"),
 				 errhint("Hours of absence are between 0 and 24 a day.")));
 	if (unlikely(u > MP_MAX_DAG))
-		raise_te_groot("uren");
+		error_too_large("uren");
 
 	c = (VerzuimRegioCache *) fcinfo->flinfo->fn_extra;
 	if (unlikely(c == NULL))
@@ -522,7 +522,7 @@ meldplicht_trans(FunctionCallInfo fcinfo, bool met_brin, bool met_regels)
 
 		row_regels(fcinfo, true, &drempel, &lesweken, &verg);
 		if (drempel != st->drempel || lesweken != st->lesweken || verg != st->vergelijking)
-			raise_regels_wisselen();
+			error_regels_differ();
 	}
 
 	/* the school of the previous row, usually */
@@ -572,7 +572,7 @@ state_merge(MeldState *a, const MeldState *b)
 	int32		i;
 
 	if (a->drempel != b->drempel || a->lesweken != b->lesweken || a->vergelijking != b->vergelijking)
-		raise_regels_wisselen();
+		error_regels_differ();
 	for (i = 0; i < b->nschool; i++)
 	{
 		const MpSchool *s = &b->scholen[i];
@@ -649,19 +649,10 @@ verzuim_meldplicht_serialize(PG_FUNCTION_ARGS)
 }
 
 static void
-raise_corrupt(const char *detail)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-			 errmsg("invalid serialized verzuim.meldplicht() state"),
-			 errdetail("%s", detail)));
-}
-
-static void
 need(StringInfo buf, int n)
 {
 	if (buf->len - buf->cursor < n)
-		raise_corrupt("The state is truncated.");
+		verzuim_error_corrupt_state("verzuim.meldplicht()", "The state is truncated.");
 }
 
 PG_FUNCTION_INFO_V1(verzuim_meldplicht_deserialize);
@@ -684,15 +675,15 @@ verzuim_meldplicht_deserialize(PG_FUNCTION_ARGS)
 
 	need(&buf, 1 + 8 + 4 + 1 + 4);
 	if (pq_getmsgbyte(&buf) != MP_FORMAAT)
-		raise_corrupt("Unknown format version.");
+		verzuim_error_corrupt_state("verzuim.meldplicht()", "Unknown format version.");
 	drempel = pq_getmsgint64(&buf);
 	lesweken = pq_getmsgint(&buf, 4);
 	verg = pq_getmsgbyte(&buf);
 	nschool = pq_getmsgint(&buf, 4);
 	if (drempel <= 0 || lesweken < 1 || lesweken > 52 || (verg != MP_MINSTENS && verg != MP_MEER_DAN))
-		raise_corrupt("A setting is out of range.");
+		verzuim_error_corrupt_state("verzuim.meldplicht()", "A setting is out of range.");
 	if (nschool < 0 || nschool > MP_MAX_SCHOLEN)
-		raise_corrupt("The number of schools is out of range.");
+		verzuim_error_corrupt_state("verzuim.meldplicht()", "The number of schools is out of range.");
 	st = state_new(CurrentMemoryContext, drempel, lesweken, (int8) verg);
 	for (i = 0; i < nschool; i++)
 	{
@@ -706,16 +697,16 @@ verzuim_meldplicht_deserialize(PG_FUNCTION_ARGS)
 		isnull = pq_getmsgbyte(&buf);
 		len = pq_getmsgbyte(&buf);
 		if (regio < 0 || regio >= REGIO_AANTAL || isnull > 1 || len > MP_MAX_BRIN || (isnull && len != 0))
-			raise_corrupt("A school is out of range.");
+			verzuim_error_corrupt_state("verzuim.meldplicht()", "A school is out of range.");
 		need(&buf, len);
 		pq_copymsgbytes(&buf, brin, len);
 		if (state_school(st, (int8) regio, isnull == 1, brin, len) != i)
-			raise_corrupt("A school occurs twice.");
+			verzuim_error_corrupt_state("verzuim.meldplicht()", "A school occurs twice.");
 	}
 	need(&buf, 4);
 	n = pq_getmsgint(&buf, 4);
 	if (n < 0 || (int64) n * 12 != buf.len - buf.cursor)
-		raise_corrupt("The number of rows does not match the size.");
+		verzuim_error_corrupt_state("verzuim.meldplicht()", "The number of rows does not match the size.");
 	for (i = 0; i < n; i++)
 	{
 		DateADT		d = pq_getmsgint(&buf, 4);
@@ -724,7 +715,7 @@ verzuim_meldplicht_deserialize(PG_FUNCTION_ARGS)
 
 		if (d < KALENDER_EERSTE || d > KALENDER_LAATSTE || s < 0 || s >= nschool ||
 			u < 0 || u > MP_MAX_DAG)
-			raise_corrupt("A row is out of range.");
+			verzuim_error_corrupt_state("verzuim.meldplicht()", "A row is out of range.");
 		state_append(st, d, s, u);
 	}
 	PG_RETURN_POINTER(st);
@@ -1164,7 +1155,7 @@ mazl_trans(FunctionCallInfo fcinfo, bool met_extra)
 		st = state_new(aggctx, 1, 1, eenheid);
 	}
 	else if (st->vergelijking != eenheid)
-		raise_regels_wisselen();
+		error_regels_differ();
 
 	/* NULL reden and other reasons than ziek: no sick day */
 	if (PG_ARGISNULL(2) || !reden_is_ziek(c, PG_GETARG_OID(2)))

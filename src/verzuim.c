@@ -3,8 +3,14 @@
  */
 #include "verzuim.h"
 
+#include <sys/stat.h>
+
 #include "catalog/pg_type_d.h"
+#include "catalog/pg_authid.h"
 #include "mb/pg_wchar.h"
+#include "miscadmin.h"
+#include "storage/fd.h"
+#include "utils/acl.h"
 #include "utils/guc.h"
 #include "utils/guc_tables.h"
 #include "utils/memutils.h"
@@ -173,7 +179,7 @@ verzuim_instelling_gezet(const char *naam)
 }
 
 void
-verzuim_instellingen_fout(void)
+verzuim_error_instellingen(void)
 {
 	InstellingProbleem p;
 
@@ -337,6 +343,15 @@ verzuim_error_not_aggregate(const char *function)
 }
 
 void
+verzuim_error_corrupt_state(const char *what, const char *detail)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+			 errmsg("invalid serialized %s state", what),
+			 errdetail("%s", detail)));
+}
+
+void
 verzuim_error_not_row_type(void)
 {
 	ereport(ERROR,
@@ -382,4 +397,41 @@ verzuim_daterange(DateADT van, DateADT tot)
 #else
 	return make_range(tc, &lower, &upper, false);
 #endif
+}
+
+FILE *
+verzuim_open_server_file(const char *pad, const char *hint)
+{
+	FILE	   *f;
+	struct stat st;
+
+	if (!has_privs_of_role(GetUserId(), ROLE_PG_READ_SERVER_FILES))
+		ereport(ERROR,
+				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+				 errmsg("permission denied to read a server-side file"),
+				 errdetail("Only roles with privileges of the \"pg_read_server_files\" role may read files on the server, as with COPY FROM a file."),
+				 errhint("%s", hint)));
+	if (!is_absolute_path(pad))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_NAME),
+				 errmsg("the path of a server-side file must be absolute")));
+	f = AllocateFile(pad, PG_BINARY_R);
+	if (f == NULL)
+	{
+		/* errcode_for_file_access() gives XX000 for a name too long before PostgreSQL 17 */
+		int			code = errno == ENAMETOOLONG ? ERRCODE_NAME_TOO_LONG : 0;
+
+		ereport(ERROR,
+				(code ? errcode(code) : errcode_for_file_access(),
+				 errmsg("could not open file \"%s\" for reading: %m", verzuim_kort(pad))));
+	}
+	if (fstat(fileno(f), &st) != 0)
+		ereport(ERROR,
+				(errcode_for_file_access(),
+				 errmsg("could not stat file \"%s\": %m", verzuim_kort(pad))));
+	if (S_ISDIR(st.st_mode))
+		ereport(ERROR,
+				(errcode(ERRCODE_WRONG_OBJECT_TYPE),
+				 errmsg("\"%s\" is a directory", verzuim_kort(pad))));
+	return f;
 }

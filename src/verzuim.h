@@ -64,14 +64,14 @@ extern void verzuim_kwaliteit_init(void);
  * hook of every setting calls verzuim_instelling_gezet(name).
  */
 extern bool verzuim_instelling_problemen;
-extern void verzuim_instellingen_fout(void);
+extern void verzuim_error_instellingen(void);
 extern void verzuim_instelling_gezet(const char *naam);
 
 static inline void
 verzuim_instellingen_controleren(void)
 {
 	if (unlikely(verzuim_instelling_problemen))
-		verzuim_instellingen_fout();
+		verzuim_error_instellingen();
 }
 
 /*
@@ -112,12 +112,24 @@ verzuim_stringinfo_readonly(StringInfo buf, const char *data, int len)
 }
 
 /*
- * Errors raised in more than one file, with one message each (error helpers
- * are named verzuim_error_*): a support function of an aggregate called
+ * A file on the database server opened for reading (AllocateFile; the caller
+ * calls FreeFile), with the privilege rule of COPY FROM a file (superuser or
+ * pg_read_server_files; hint says what to do instead), an absolute path, and
+ * the same messages for every function that reads files; the path is echoed
+ * at most 64 characters long.
+ */
+extern FILE *verzuim_open_server_file(const char *pad, const char *hint);
+
+/*
+ * Errors raised in more than one file, with one message each.  Functions
+ * that only raise an error are named verzuim_error_* when shared (here) and
+ * error_* when local to one file.  These raise: a support function of an aggregate called
  * outside it (0A000), a function returning a row called where no row type is
- * known (0A000).
+ * known (0A000), a serialized aggregate state that is not valid (22P03).
  */
 extern void verzuim_error_not_aggregate(const char *function) pg_attribute_noreturn();
 extern void verzuim_error_not_row_type(void) pg_attribute_noreturn();
+/* a serialized aggregate state that cannot be read (22P03); what: "verzuim.episodes()" */
+extern void verzuim_error_corrupt_state(const char *what, const char *detail) pg_attribute_noreturn();
 
 #endif							/* VERZUIM_H */
