@@ -35,6 +35,9 @@
 #include "funcapi.h"
 #include "libpq/pqformat.h"
 #include "miscadmin.h"
+#if PG_VERSION_NUM >= 160000
+#include "nodes/miscnodes.h"
+#endif
 #include "port/pg_bitutils.h"
 #include "utils/builtins.h"
 #include "utils/datetime.h"
@@ -103,11 +106,26 @@ guc_extra_alloc(size_t size)
 }
 
 /*
- * Parse an interval without raising: the steps of interval_in, with their
- * return codes (a check hook must not throw, and PG_TRY with
- * FlushErrorState in a hook is not allowed).  Returns false when the text is
- * not an interval or out of range.
+ * Parse an interval without raising (a check hook must not throw, and
+ * PG_TRY with FlushErrorState in a hook is not allowed).  PostgreSQL 16+:
+ * interval_in itself with a soft-error context; before: the steps of
+ * interval_in with their return codes.  Returns false when the text is not
+ * an interval or out of range.
  */
+#if PG_VERSION_NUM >= 160000
+static bool
+interval_zacht(const char *tekst, Interval *iv)
+{
+	ErrorSaveContext escontext = {T_ErrorSaveContext};
+	Datum		d;
+
+	if (!DirectInputFunctionCallSafe(interval_in, (char *) tekst, InvalidOid, -1,
+									 (Node *) &escontext, &d))
+		return false;
+	*iv = *DatumGetIntervalP(d);
+	return true;
+}
+#else
 static bool
 interval_zacht(const char *tekst, Interval *iv)
 {
@@ -170,6 +188,7 @@ interval_zacht(const char *tekst, Interval *iv)
 #endif
 	return true;
 }
+#endif
 
 /*
  * Check hook of an interval setting: a positive whole number of days, weeks,

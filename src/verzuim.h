@@ -127,9 +127,14 @@ extern FILE *verzuim_open_server_file(const char *pad, const char *hint);
  * outside it (0A000), a function returning a row called where no row type is
  * known (0A000), a serialized aggregate state that is not valid (22P03).
  */
-extern void verzuim_error_not_aggregate(const char *function) pg_attribute_noreturn();
-extern void verzuim_error_not_row_type(void) pg_attribute_noreturn();
+#if PG_VERSION_NUM >= 180000
+#define VERZUIM_NORETURN pg_noreturn
+#else
+#define VERZUIM_NORETURN pg_attribute_noreturn()
+#endif
+VERZUIM_NORETURN extern void verzuim_error_not_aggregate(const char *function);
+VERZUIM_NORETURN extern void verzuim_error_not_row_type(void);
 /* a serialized aggregate state that cannot be read (22P03); what: "verzuim.episodes()" */
-extern void verzuim_error_corrupt_state(const char *what, const char *detail) pg_attribute_noreturn();
+VERZUIM_NORETURN extern void verzuim_error_corrupt_state(const char *what, const char *detail);
 
 #endif							/* VERZUIM_H */
