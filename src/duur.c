@@ -1223,7 +1223,7 @@ verzuim_duur_hash_extended(PG_FUNCTION_ARGS)
  * backend's daterange type cache entry (no per-call lookup).
  */
 static inline bool
-duur_lees_episode(Datum d, DateADT *a, DateADT *b, bool *open_eind)
+duur_read_episode(Datum d, DateADT *a, DateADT *b, bool *open_eind)
 {
 	RangeType  *r = DatumGetRangeTypeP(d);
 	RangeBound	onder,
@@ -1301,7 +1301,7 @@ verzuim_duur_agg_sfunc(PG_FUNCTION_ARGS)
 				b = 0;
 	bool		open_eind;
 
-	if (PG_ARGISNULL(1) || !duur_lees_episode(PG_GETARG_DATUM(1), &a, &b, &open_eind))
+	if (PG_ARGISNULL(1) || !duur_read_episode(PG_GETARG_DATUM(1), &a, &b, &open_eind))
 		PG_RETURN_POINTER(st);
 	if (a > peil)
 		PG_RETURN_POINTER(st);	/* not started at the peildatum */
@@ -1331,7 +1331,7 @@ verzuim_duur_agg_lesdagen_sfunc(PG_FUNCTION_ARGS)
 	VerzuimRegio regio;
 	const VerzuimKalender *k;
 
-	if (PG_ARGISNULL(1) || !duur_lees_episode(PG_GETARG_DATUM(1), &a, &b, &open_eind))
+	if (PG_ARGISNULL(1) || !duur_read_episode(PG_GETARG_DATUM(1), &a, &b, &open_eind))
 		PG_RETURN_POINTER(st);
 	if (a > peil)
 		PG_RETURN_POINTER(st);

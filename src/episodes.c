@@ -114,7 +114,7 @@ guc_extra_alloc(size_t size)
  */
 #if PG_VERSION_NUM >= 160000
 static bool
-interval_zacht(const char *tekst, Interval *iv)
+interval_soft(const char *tekst, Interval *iv)
 {
 	ErrorSaveContext escontext = {T_ErrorSaveContext};
 	Datum		d;
@@ -127,7 +127,7 @@ interval_zacht(const char *tekst, Interval *iv)
 }
 #else
 static bool
-interval_zacht(const char *tekst, Interval *iv)
+interval_soft(const char *tekst, Interval *iv)
 {
 	char		workbuf[256];
 	char	   *field[MAXDATEFIELDS];
@@ -205,7 +205,7 @@ check_duur_setting(char **newval, void **extra, GucSource source)
 		GUC_check_errdetail("The setting must be a duration such as '4 weeks' or '3 months'.");
 		return false;
 	}
-	if (!interval_zacht(*newval, &iv))
+	if (!interval_soft(*newval, &iv))
 	{
 		GUC_check_errdetail("\"%.64s\" is not a valid interval.", *newval);
 		return false;

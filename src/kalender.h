@@ -73,7 +73,7 @@ extern const char *verzuim_regio_naam(VerzuimRegio r);
 
 typedef struct VerzuimRegioCache
 {
-	bool		geldig;			/* regio below holds for the bytes below */
+	bool		valid;			/* regio below holds for the bytes below */
 	bool		is_null;		/* ... or for a NULL argument */
 	int8		regio;
 	int16		len;
@@ -89,11 +89,11 @@ verzuim_regio_arg(FunctionCallInfo fcinfo, int argno, VerzuimRegioCache *c)
 
 	if (PG_ARGISNULL(argno))
 	{
-		if (!(c->geldig && c->is_null))
+		if (!(c->valid && c->is_null))
 		{
 			c->regio = (int8) verzuim_regio_from_text(NULL);
 			c->is_null = true;
-			c->geldig = true;
+			c->valid = true;
 		}
 		return (VerzuimRegio) c->regio;
 	}
@@ -102,7 +102,7 @@ verzuim_regio_arg(FunctionCallInfo fcinfo, int argno, VerzuimRegioCache *c)
 	if (unlikely(VARATT_IS_EXTENDED(t) && !VARATT_IS_SHORT(t)))
 		t = pg_detoast_datum_packed(t);
 	len = VARSIZE_ANY_EXHDR(t);
-	if (likely(c->geldig && !c->is_null && c->len == len))
+	if (likely(c->valid && !c->is_null && c->len == len))
 	{
 		const char *p = VARDATA_ANY(t);
 		int			i;
@@ -114,8 +114,8 @@ verzuim_regio_arg(FunctionCallInfo fcinfo, int argno, VerzuimRegioCache *c)
 			return (VerzuimRegio) c->regio;
 	}
 	r = verzuim_regio_from_text((text *) t);
-	c->geldig = len <= REGIO_CACHE_BYTES;
-	if (c->geldig)
+	c->valid = len <= REGIO_CACHE_BYTES;
+	if (c->valid)
 	{
 		memcpy(c->bytes, VARDATA_ANY(t), len);
 		c->len = (int16) len;

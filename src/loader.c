@@ -203,12 +203,12 @@ csv_emit(CsvOutput *out, int regel, List *fields, const char *fout)
 
 /*
  * The input of the tokenizer: a text held in memory whole (csv_regels), or a
- * file read in blocks of CSV_BLOK bytes (csv_regels_bestand), so that a file
+ * file read in blocks of CSV_BLOCK_SIZE bytes (csv_regels_bestand), so that a file
  * of any size is parsed in constant memory besides the current record.  The
- * tokenizer looks at most one byte ahead (csv_kijk(in, 1)); a refill keeps
+ * tokenizer looks at most one byte ahead (csv_peek(in, 1)); a refill keeps
  * the bytes not yet consumed.
  */
-#define CSV_BLOK	65536
+#define CSV_BLOCK_SIZE	65536
 
 typedef struct CsvInput
 {
@@ -216,14 +216,14 @@ typedef struct CsvInput
 	int			len;			/* number of bytes in view */
 	int			pos;			/* next byte to consume */
 	FILE	   *f;				/* NULL: buf holds all the input */
-	char	   *blok;			/* the file's buffer, CSV_BLOK bytes */
+	char	   *block;			/* the file's buffer, CSV_BLOCK_SIZE bytes */
 	bool		eof;			/* f has no more bytes */
 	const char *pad;			/* the file's name, for messages */
 } CsvInput;
 
 /* Read more of the file so that byte pos + k is in view; false at its end. */
 static bool
-csv_vul(CsvInput *in, int k)
+csv_fill(CsvInput *in, int k)
 {
 	while (in->pos + k >= in->len)
 	{
@@ -232,11 +232,11 @@ csv_vul(CsvInput *in, int k)
 
 		if (in->f == NULL || in->eof)
 			return false;
-		memmove(in->blok, in->buf + in->pos, rest);
-		in->buf = in->blok;
+		memmove(in->block, in->buf + in->pos, rest);
+		in->buf = in->block;
 		in->pos = 0;
 		in->len = rest;
-		n = fread(in->blok + rest, 1, CSV_BLOK - rest, in->f);
+		n = fread(in->block + rest, 1, CSV_BLOCK_SIZE - rest, in->f);
 		if (n == 0)
 		{
 			if (ferror(in->f))
@@ -252,23 +252,23 @@ csv_vul(CsvInput *in, int k)
 
 /* The byte at pos + k (k <= 2), or -1 at the end of the input. */
 static inline int
-csv_kijk(CsvInput *in, int k)
+csv_peek(CsvInput *in, int k)
 {
-	if (unlikely(in->pos + k >= in->len) && !csv_vul(in, k))
+	if (unlikely(in->pos + k >= in->len) && !csv_fill(in, k))
 		return -1;
 	return (unsigned char) in->buf[in->pos + k];
 }
 
 /* a line end: LF, CRLF or a lone CR (consumed); counts the line */
 static inline bool
-csv_regeleinde(CsvInput *in, int *line)
+csv_line_end(CsvInput *in, int *line)
 {
-	int			c = csv_kijk(in, 0);
+	int			c = csv_peek(in, 0);
 
 	if (c == '\n')
 		in->pos++;
 	else if (c == '\r')
-		in->pos += (csv_kijk(in, 1) == '\n') ? 2 : 1;
+		in->pos += (csv_peek(in, 1) == '\n') ? 2 : 1;
 	else
 		return false;
 	(*line)++;
@@ -288,14 +288,14 @@ csv_parse(CsvOutput *out, CsvInput *in)
 	int			line = 1;
 	StringInfoData field;
 
-	if (csv_kijk(in, 2) >= 0 && (unsigned char) in->buf[in->pos] == 0xEF &&
+	if (csv_peek(in, 2) >= 0 && (unsigned char) in->buf[in->pos] == 0xEF &&
 		(unsigned char) in->buf[in->pos + 1] == 0xBB && (unsigned char) in->buf[in->pos + 2] == 0xBF &&
 		(out->from_utf8 || GetDatabaseEncoding() == PG_UTF8))
 		in->pos += 3;
 
 	initStringInfo(&field);
 
-	while (csv_kijk(in, 0) >= 0)
+	while (csv_peek(in, 0) >= 0)
 	{
 		int			regel = line;
 		List	   *fields = NIL;
@@ -306,7 +306,7 @@ csv_parse(CsvOutput *out, CsvInput *in)
 		CHECK_FOR_INTERRUPTS();
 
 		/* skip empty lines */
-		if (csv_regeleinde(in, &line))
+		if (csv_line_end(in, &line))
 			continue;
 
 		MemoryContextReset(out->rowcxt);
@@ -319,17 +319,17 @@ csv_parse(CsvOutput *out, CsvInput *in)
 			text	   *t;
 
 			resetStringInfo(&field);
-			if (csv_kijk(in, 0) == '"')
+			if (csv_peek(in, 0) == '"')
 			{
 				/* quoted field */
 				bool		closed = false;
 
 				in->pos++;
-				while ((c = csv_kijk(in, 0)) >= 0)
+				while ((c = csv_peek(in, 0)) >= 0)
 				{
 					if (c == '"')
 					{
-						if (csv_kijk(in, 1) == '"')
+						if (csv_peek(in, 1) == '"')
 						{
 							appendStringInfoChar(&field, '"');
 							in->pos += 2;
@@ -339,7 +339,7 @@ csv_parse(CsvOutput *out, CsvInput *in)
 						closed = true;
 						break;
 					}
-					if (c == '\n' || (c == '\r' && csv_kijk(in, 1) != '\n'))
+					if (c == '\n' || (c == '\r' && csv_peek(in, 1) != '\n'))
 						line++;
 					if ((field.len & 0xFFFFF) == 0)
 						CHECK_FOR_INTERRUPTS();
@@ -351,7 +351,7 @@ csv_parse(CsvOutput *out, CsvInput *in)
 					fout = psprintf("field %d: quoted field is not closed before the end of the file", fieldno);
 					break;
 				}
-				c = csv_kijk(in, 0);
+				c = csv_peek(in, 0);
 				if (c >= 0 && c != ',' && c != '\n' && c != '\r')
 				{
 					fout = psprintf("field %d: unexpected character after the closing quote", fieldno);
@@ -361,7 +361,7 @@ csv_parse(CsvOutput *out, CsvInput *in)
 			else
 			{
 				/* unquoted: up to a comma, a line end or the end, in spans of the buffer */
-				while ((c = csv_kijk(in, 0)) >= 0 && c != ',' && c != '\n' && c != '\r' && c != '"')
+				while ((c = csv_peek(in, 0)) >= 0 && c != ',' && c != '\n' && c != '\r' && c != '"')
 				{
 					int			start = in->pos;
 
@@ -388,7 +388,7 @@ csv_parse(CsvOutput *out, CsvInput *in)
 			fields = lappend(fields, t);
 
 			/* after a field: a comma, a line end or the end of the input */
-			if (csv_kijk(in, 0) == ',')
+			if (csv_peek(in, 0) == ',')
 			{
 				in->pos++;
 				continue;
@@ -401,11 +401,11 @@ csv_parse(CsvOutput *out, CsvInput *in)
 		{
 			int			c;
 
-			while ((c = csv_kijk(in, 0)) >= 0 && c != '\n' && c != '\r')
+			while ((c = csv_peek(in, 0)) >= 0 && c != '\n' && c != '\r')
 				in->pos++;
 		}
 		/* consume the line end */
-		(void) csv_regeleinde(in, &line);
+		(void) csv_line_end(in, &line);
 
 		csv_emit(out, regel, fout ? NIL : fields, fout);
 		MemoryContextSwitchTo(oldcxt);
@@ -447,14 +447,14 @@ verzuim_csv_regels_bestand(PG_FUNCTION_ARGS)
 	memset(&in, 0, sizeof(in));
 	in.pad = pad;
 	in.f = verzuim_open_server_file(pad, "Send the file content instead: verzuim.laad_csv_tekst(tabel, inhoud), e.g. in psql with \\set inhoud `cat file.csv`.");
-	in.blok = palloc(CSV_BLOK);
-	in.buf = in.blok;
+	in.block = palloc(CSV_BLOCK_SIZE);
+	in.buf = in.block;
 
 	csv_begin_output(fcinfo, &out);
 	out.from_utf8 = true;
 	csv_parse(&out, &in);
 	FreeFile(in.f);
-	pfree(in.blok);
+	pfree(in.block);
 	return (Datum) 0;
 }
 
