@@ -127,9 +127,7 @@ typedef struct Duurverdeling
 /* per-aggregate cache of the lesdagen variant (only in duur_agg states) */
 typedef struct DuurLesCache
 {
-	int			regiolen;		/* length of the last regio text, -1 = NULL, -2 = none */
-	char		regiotekst[16];
-	VerzuimRegio regio;			/* its parsed value */
+	VerzuimRegioCache regio;	/* the last regio argument */
 	bool		gecontroleerd[REGIO_AANTAL];
 	DateADT		van[REGIO_AANTAL];	/* span already checked against the */
 	DateADT		tot[REGIO_AANTAL];	/* incomplete-calendar policy */
@@ -166,16 +164,7 @@ static const char *const duur_regio_namen[REGIO_AANTAL] = {"noord", "midden", "z
  * ------------------------------------------------------------------------ */
 
 static void
-duur_geen_aggregaat(const char *wat)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-			 errmsg("%s called in non-aggregate context", wat),
-			 errhint("This function supports an aggregate; call the aggregate instead.")));
-}
-
-static void
-duur_fout_bereik(void)
+error_out_of_range(void)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
@@ -287,7 +276,7 @@ duur_entries_compact(DuurEntry *e, int32 n)
 		{
 			if (pg_add_s64_overflow(e[m].gesloten, e[i].gesloten, &e[m].gesloten) ||
 				pg_add_s64_overflow(e[m].lopend, e[i].lopend, &e[m].lopend))
-				duur_fout_bereik();
+				error_out_of_range();
 		}
 		else
 			e[++m] = e[i];
@@ -523,7 +512,7 @@ duur_state_plat(const DuurState *st)
 			e->lopend = st->direct[2 * d + 1];
 			if (pg_add_s64_overflow(e->gesloten, over[j].gesloten, &e->gesloten) ||
 				pg_add_s64_overflow(e->lopend, over[j].lopend, &e->lopend))
-				duur_fout_bereik();
+				error_out_of_range();
 			d++;
 			j++;
 		}
@@ -541,7 +530,7 @@ duur_state_plat(const DuurState *st)
 			pg_add_s64_overflow(som, t, &som) ||
 			pg_mul_s64_overflow(e->duur, e->lopend, &t) ||
 			pg_add_s64_overflow(som_lopend, t, &som_lopend))
-			duur_fout_bereik();
+			error_out_of_range();
 	}
 	x->gesloten = gesloten;
 	x->lopend = lopend;
@@ -868,7 +857,7 @@ typedef struct DuurLezer
 } DuurLezer;
 
 static void
-duur_syntaxfout(DuurLezer *l, const char *verwacht)
+error_syntax(DuurLezer *l, const char *verwacht)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
@@ -887,7 +876,7 @@ duur_lees_lit(DuurLezer *l, const char *lit)
 	{
 		char	   *q = psprintf("\"%s\"", lit);
 
-		duur_syntaxfout(l, q);
+		error_syntax(l, q);
 	}
 	l->p += len;
 }
@@ -929,7 +918,7 @@ duur_lees_getal(DuurLezer *l)
 		l->p++;
 	}
 	if (l->p == start)
-		duur_syntaxfout(l, "a number");
+		error_syntax(l, "a number");
 	if (!neg && v > (uint64) PG_INT64_MAX)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
@@ -966,7 +955,7 @@ duur_lees_cijfers(DuurLezer *l, int min, int max)
 		n++;
 	}
 	if (n < min || (*l->p >= '0' && *l->p <= '9'))
-		duur_syntaxfout(l, "a date YYYY-MM-DD");
+		error_syntax(l, "a date YYYY-MM-DD");
 	return v;
 }
 
@@ -990,7 +979,7 @@ duur_lees_datum(DuurLezer *l)
 	if (duur_lees_optioneel(l, " BC"))
 	{
 		if (y == 0)
-			duur_syntaxfout(l, "a year after 0");
+			error_syntax(l, "a year after 0");
 		y = 1 - y;
 	}
 	if (m < 1 || m > 12 || d < 1 || d > 31 || !IS_VALID_JULIAN(y, m, d))
@@ -1053,7 +1042,7 @@ duur_lees_tekst(const char *invoer)
 				if (duur_lees_optioneel(&l, duur_regio_namen[r]))
 					break;
 			if (r == REGIO_AANTAL)
-				duur_syntaxfout(&l, "noord, midden or zuid");
+				error_syntax(&l, "noord, midden or zuid");
 			if (regios & (1 << r))
 				ereport(ERROR,
 						(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
@@ -1074,10 +1063,10 @@ duur_lees_tekst(const char *invoer)
 					else if (c >= 'a' && c <= 'f')
 						h = (h << 4) | (c - 'a' + 10);
 					else
-						duur_syntaxfout(&l, "a calendar fingerprint of 8 hexadecimal digits");
+						error_syntax(&l, "a calendar fingerprint of 8 hexadecimal digits");
 				}
 				if (h == 0)
-					duur_syntaxfout(&l, "a calendar fingerprint other than 00000000");
+					error_syntax(&l, "a calendar fingerprint other than 00000000");
 				kalender[r] = h;
 			}
 			if (*l.p != ';')
@@ -1086,7 +1075,7 @@ duur_lees_tekst(const char *invoer)
 		l.p++;
 	}
 	else
-		duur_syntaxfout(&l, "kalenderdagen or lesdagen");
+		error_syntax(&l, "kalenderdagen or lesdagen");
 	duur_lees_lit(&l, "peildatum=");
 	peildatum = duur_lees_datum(&l);
 	duur_lees_lit(&l, ";gesloten=");
@@ -1132,7 +1121,7 @@ duur_lees_tekst(const char *invoer)
 	if (*einde != '\0')
 	{
 		l.p = einde;
-		duur_syntaxfout(&l, "the end of the input");
+		error_syntax(&l, "the end of the input");
 	}
 
 	x = duur_nieuw(n, eenheid, regios, peildatum);
@@ -1213,61 +1202,50 @@ verzuim_duur_hash(PG_FUNCTION_ARGS)
 	return hash_any((const unsigned char *) x, VARSIZE(x));
 }
 
+/* hash support function 2: with seed 0 its low 32 bits equal verzuim_duur_hash */
+PG_FUNCTION_INFO_V1(verzuim_duur_hash_extended);
+Datum
+verzuim_duur_hash_extended(PG_FUNCTION_ARGS)
+{
+	Duurverdeling *x = duur_arg(fcinfo, 0);
+
+	return hash_any_extended((const unsigned char *) x, VARSIZE(x), PG_GETARG_INT64(1));
+}
+
 /* ------------------------------------------------------------------------
  * duur_agg: reading an episode
  * ------------------------------------------------------------------------ */
 
 /*
- * Decode a daterange without copying it.  Returns false for an empty range;
- * otherwise *a = first day (inclusive) and *b = first day after it, or
- * *open_eind = true for an unbounded or infinite upper bound.
+ * The bounds of an episode: returns false for an empty range; otherwise
+ * *a = first day (inclusive) and *b = first day after it, or *open_eind =
+ * true for an unbounded or infinite upper bound.  range_deserialize with the
+ * backend's daterange type cache entry (no per-call lookup).
  */
 static inline bool
-duur_lees_episode(Datum d, DateADT *a, DateADT *b, bool *open_eind)
+duur_read_episode(Datum d, DateADT *a, DateADT *b, bool *open_eind)
 {
-	struct varlena *v = (struct varlena *) DatumGetPointer(d);
-	const char *p;
-	Size		len,
-				verwacht;
-	uint8		flags;
-	DateADT		onder = 0,
-				boven = 0;
+	RangeType  *r = DatumGetRangeTypeP(d);
+	RangeBound	onder,
+				boven;
+	bool		leeg;
 
-	if (VARATT_IS_EXTENDED(v) && !VARATT_IS_SHORT(v))
-		v = pg_detoast_datum_packed(v);
-	p = VARDATA_ANY(v);
-	len = VARSIZE_ANY_EXHDR(v);
-	if (unlikely(len < sizeof(Oid) + 1))
-		elog(ERROR, "invalid daterange value");
-	flags = (uint8) p[len - 1];
-	if (flags & RANGE_EMPTY)
+	range_deserialize(verzuim_daterange_typcache(), r, &onder, &boven, &leeg);
+	if (leeg)
 		return false;
-	verwacht = sizeof(Oid) + 1 + (RANGE_HAS_LBOUND(flags) ? sizeof(DateADT) : 0) +
-		(RANGE_HAS_UBOUND(flags) ? sizeof(DateADT) : 0);
-	if (unlikely(len != verwacht))
-		elog(ERROR, "invalid daterange value");
-	p += sizeof(Oid);
-	if (RANGE_HAS_LBOUND(flags))
-	{
-		memcpy(&onder, p, sizeof(DateADT));
-		p += sizeof(DateADT);
-	}
-	if (RANGE_HAS_UBOUND(flags))
-		memcpy(&boven, p, sizeof(DateADT));
-
-	if (unlikely(!RANGE_HAS_LBOUND(flags) || DATE_NOT_FINITE(onder)))
+	if (unlikely(onder.infinite || DATE_NOT_FINITE(DatumGetDateADT(onder.val))))
 		ereport(ERROR,
 				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
 				 errmsg("an episode must have a finite start date"),
 				 errhint("Episodes without a known first day cannot be given a duration; "
 						 "filter them out or set lower(episode).")));
-	*a = (flags & RANGE_LB_INC) ? onder : onder + 1;
-	if (!RANGE_HAS_UBOUND(flags) || DATE_NOT_FINITE(boven))
+	*a = DatumGetDateADT(onder.val) + (onder.inclusive ? 0 : 1);
+	if (boven.infinite || DATE_NOT_FINITE(DatumGetDateADT(boven.val)))
 		*open_eind = true;
 	else
 	{
 		*open_eind = false;
-		*b = (flags & RANGE_UB_INC) ? boven + 1 : boven;
+		*b = DatumGetDateADT(boven.val) + (boven.inclusive ? 1 : 0);
 	}
 	return true;
 }
@@ -1294,7 +1272,7 @@ duur_agg_state(FunctionCallInfo fcinfo, DateADT peil, uint8 eenheid)
 	DuurState  *st;
 
 	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		duur_geen_aggregaat("duur_agg transition function");
+		verzuim_error_not_aggregate("verzuim.duur_agg transition function");
 	if (PG_ARGISNULL(0))
 	{
 		verzuim_check_finite_date(peil, "peildatum");
@@ -1323,7 +1301,7 @@ verzuim_duur_agg_sfunc(PG_FUNCTION_ARGS)
 				b = 0;
 	bool		open_eind;
 
-	if (PG_ARGISNULL(1) || !duur_lees_episode(PG_GETARG_DATUM(1), &a, &b, &open_eind))
+	if (PG_ARGISNULL(1) || !duur_read_episode(PG_GETARG_DATUM(1), &a, &b, &open_eind))
 		PG_RETURN_POINTER(st);
 	if (a > peil)
 		PG_RETURN_POINTER(st);	/* not started at the peildatum */
@@ -1353,45 +1331,16 @@ verzuim_duur_agg_lesdagen_sfunc(PG_FUNCTION_ARGS)
 	VerzuimRegio regio;
 	const VerzuimKalender *k;
 
-	if (PG_ARGISNULL(1) || !duur_lees_episode(PG_GETARG_DATUM(1), &a, &b, &open_eind))
+	if (PG_ARGISNULL(1) || !duur_read_episode(PG_GETARG_DATUM(1), &a, &b, &open_eind))
 		PG_RETURN_POINTER(st);
 	if (a > peil)
 		PG_RETURN_POINTER(st);
 	open = open_eind || b > peil;
 	e = open ? peil + 1 : b;
 
-	/* parse the regio, remembering the last text seen */
 	if (st->les == NULL)
-	{
 		st->les = (DuurLesCache *) MemoryContextAllocZero(st->cxt, sizeof(DuurLesCache));
-		st->les->regiolen = -2;
-	}
-	if (PG_ARGISNULL(3))
-	{
-		if (st->les->regiolen != -1)
-		{
-			st->les->regio = verzuim_regio_from_text(NULL);
-			st->les->regiolen = -1;
-		}
-	}
-	else
-	{
-		text	   *t = PG_GETARG_TEXT_PP(3);
-		int			len = VARSIZE_ANY_EXHDR(t);
-
-		if (len != st->les->regiolen || memcmp(VARDATA_ANY(t), st->les->regiotekst, len) != 0)
-		{
-			st->les->regio = verzuim_regio_from_text(t);
-			if (len <= (int) sizeof(st->les->regiotekst))
-			{
-				memcpy(st->les->regiotekst, VARDATA_ANY(t), len);
-				st->les->regiolen = len;
-			}
-			else
-				st->les->regiolen = -2;
-		}
-	}
-	regio = st->les->regio;
+	regio = verzuim_regio_arg(fcinfo, 3, &st->les->regio);
 	k = verzuim_kalender(regio);
 
 	/*
@@ -1443,7 +1392,7 @@ verzuim_duur_agg_combine(PG_FUNCTION_ARGS)
 			   *s1;
 
 	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		duur_geen_aggregaat("duur_agg combine function");
+		verzuim_error_not_aggregate("verzuim.duur_agg combine function");
 	s0 = PG_ARGISNULL(0) ? NULL : (DuurState *) PG_GETARG_POINTER(0);
 	s1 = PG_ARGISNULL(1) ? NULL : (DuurState *) PG_GETARG_POINTER(1);
 	if (s1 == NULL)
@@ -1470,7 +1419,7 @@ verzuim_duur_agg_serialize(PG_FUNCTION_ARGS)
 	StringInfoData buf;
 
 	if (!AggCheckCallContext(fcinfo, NULL))
-		duur_geen_aggregaat("duur_agg serialize function");
+		verzuim_error_not_aggregate("verzuim.duur_agg serialize function");
 	st = (DuurState *) PG_GETARG_POINTER(0);
 	x = duur_state_plat(st);
 	pq_begintypsend(&buf);
@@ -1488,13 +1437,9 @@ verzuim_duur_agg_deserialize(PG_FUNCTION_ARGS)
 	Duurverdeling *x;
 
 	if (!AggCheckCallContext(fcinfo, NULL))
-		duur_geen_aggregaat("duur_agg deserialize function");
+		verzuim_error_not_aggregate("verzuim.duur_agg deserialize function");
 	b = PG_GETARG_BYTEA_PP(0);
-	/* a read-only view of the bytes (initReadOnlyStringInfo is PG 16+) */
-	buf.data = VARDATA_ANY(b);
-	buf.len = VARSIZE_ANY_EXHDR(b);
-	buf.maxlen = buf.len;
-	buf.cursor = 0;
+	verzuim_stringinfo_readonly(&buf, VARDATA_ANY(b), VARSIZE_ANY_EXHDR(b));
 	x = duur_ontvang(&buf);
 	PG_RETURN_POINTER(duur_state_view(x));
 }
@@ -1504,7 +1449,7 @@ Datum
 verzuim_duur_agg_final(PG_FUNCTION_ARGS)
 {
 	if (!AggCheckCallContext(fcinfo, NULL))
-		duur_geen_aggregaat("duur_agg final function");
+		verzuim_error_not_aggregate("verzuim.duur_agg final function");
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	PG_RETURN_POINTER(duur_state_plat((DuurState *) PG_GETARG_POINTER(0)));
@@ -1531,7 +1476,7 @@ duur_doorloop(const Duurverdeling *x, bool *isnull)
 
 	if (pg_add_s64_overflow(x->gesloten, x->lopend, &n) ||
 		pg_add_s64_overflow(x->som, x->som_lopend, &som))
-		duur_fout_bereik();
+		error_out_of_range();
 	if (n == 0)
 	{
 		*isnull = true;
@@ -1550,7 +1495,7 @@ verzuim_duur_doorloop_final(PG_FUNCTION_ARGS)
 	bool		isnull;
 
 	if (!AggCheckCallContext(fcinfo, NULL))
-		duur_geen_aggregaat("doorloopsnelheid final function");
+		verzuim_error_not_aggregate("verzuim.doorloopsnelheid final function");
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	x = duur_state_plat((DuurState *) PG_GETARG_POINTER(0));
@@ -1581,7 +1526,7 @@ verzuim_duur_aantal(PG_FUNCTION_ARGS)
 	int64		n;
 
 	if (pg_add_s64_overflow(x->gesloten, x->lopend, &n))
-		duur_fout_bereik();
+		error_out_of_range();
 	PG_RETURN_INT64(n);
 }
 
@@ -1776,7 +1721,7 @@ verzuim_duur_verdeling(PG_FUNCTION_ARGS)
 		funcctx = SRF_FIRSTCALL_INIT();
 		oldcxt = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
 		if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-			elog(ERROR, "return type must be a row type");
+			verzuim_error_not_row_type();
 		funcctx->tuple_desc = BlessTupleDesc(tupdesc);
 		x = duur_arg(fcinfo, 0);
 		/* keep our own copy for the following calls */

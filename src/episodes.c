@@ -35,6 +35,9 @@
 #include "funcapi.h"
 #include "libpq/pqformat.h"
 #include "miscadmin.h"
+#if PG_VERSION_NUM >= 160000
+#include "nodes/miscnodes.h"
+#endif
 #include "port/pg_bitutils.h"
 #include "utils/builtins.h"
 #include "utils/datetime.h"
@@ -45,12 +48,6 @@
 #include "utils/syscache.h"
 #include "utils/timestamp.h"
 #include "utils/typcache.h"
-
-#if PG_VERSION_NUM >= 160000
-#define make_range_compat(tc, l, u, e) make_range((tc), (l), (u), (e), NULL)
-#else
-#define make_range_compat(tc, l, u, e) make_range((tc), (l), (u), (e))
-#endif
 
 /* specialised sort for DateADT buffers */
 #define ST_SORT sort_dateadt
@@ -109,13 +106,28 @@ guc_extra_alloc(size_t size)
 }
 
 /*
- * Parse an interval without raising: the steps of interval_in, with their
- * return codes (a check hook must not throw, and PG_TRY with
- * FlushErrorState in a hook is not allowed).  Returns false when the text is
- * not an interval or out of range.
+ * Parse an interval without raising (a check hook must not throw, and
+ * PG_TRY with FlushErrorState in a hook is not allowed).  PostgreSQL 16+:
+ * interval_in itself with a soft-error context; before: the steps of
+ * interval_in with their return codes.  Returns false when the text is not
+ * an interval or out of range.
  */
+#if PG_VERSION_NUM >= 160000
 static bool
-interval_zacht(const char *tekst, Interval *iv)
+interval_soft(const char *tekst, Interval *iv)
+{
+	ErrorSaveContext escontext = {T_ErrorSaveContext};
+	Datum		d;
+
+	if (!DirectInputFunctionCallSafe(interval_in, (char *) tekst, InvalidOid, -1,
+									 (Node *) &escontext, &d))
+		return false;
+	*iv = *DatumGetIntervalP(d);
+	return true;
+}
+#else
+static bool
+interval_soft(const char *tekst, Interval *iv)
 {
 	char		workbuf[256];
 	char	   *field[MAXDATEFIELDS];
@@ -176,6 +188,7 @@ interval_zacht(const char *tekst, Interval *iv)
 #endif
 	return true;
 }
+#endif
 
 /*
  * Check hook of an interval setting: a positive whole number of days, weeks,
@@ -192,7 +205,7 @@ check_duur_setting(char **newval, void **extra, GucSource source)
 		GUC_check_errdetail("The setting must be a duration such as '4 weeks' or '3 months'.");
 		return false;
 	}
-	if (!interval_zacht(*newval, &iv))
+	if (!interval_soft(*newval, &iv))
 	{
 		GUC_check_errdetail("\"%.64s\" is not a valid interval.", *newval);
 		return false;
@@ -366,7 +379,7 @@ buffer_compact(DagBuffer *b)
 }
 
 static void
-raise_buiten_kalender(void)
+error_outside_calendar(void)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
@@ -486,7 +499,7 @@ state_extra(EpisodesState *st)
 }
 
 static void
-raise_gemengde_brin(void)
+error_mixed_brin(void)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -509,15 +522,9 @@ typedef enum RedenSoort
 } RedenSoort;
 
 #define REDEN_CACHE_MAX 32
-#define REGIO_CACHE_BYTES 16
-
 typedef struct SfuncCache
 {
-	bool		regio_geldig;
-	bool		regio_null;
-	int8		regio;
-	int16		regio_len;
-	char		regio_bytes[REGIO_CACHE_BYTES];
+	VerzuimRegioCache regio;
 	int			nreden;
 	Oid			reden_oid[REDEN_CACHE_MAX];
 	int8		reden_soort[REDEN_CACHE_MAX];
@@ -529,6 +536,18 @@ typedef struct SfuncCache
 	int16		brin_len;
 	char		brin_bytes[EPI_SCHOOL_BRIN + 1];
 } SfuncCache;
+
+/* a short byte comparison, inlined (brin codes are a few bytes) */
+static inline bool
+bytes_gelijk(const char *a, const char *b, int len)
+{
+	int			i;
+
+	for (i = 0; i < len; i++)
+		if (a[i] != b[i])
+			return false;
+	return true;
+}
 
 static inline SfuncCache *
 sfunc_cache(FunctionCallInfo fcinfo)
@@ -543,66 +562,6 @@ sfunc_cache(FunctionCallInfo fcinfo)
 	return c;
 }
 
-/* a short byte comparison, inlined (regio names are a few bytes) */
-static inline bool
-bytes_gelijk(const char *a, const char *b, int len)
-{
-	int			i;
-
-	for (i = 0; i < len; i++)
-		if (a[i] != b[i])
-			return false;
-	return true;
-}
-
-/* The regio of a row, parsed only when its bytes differ from the previous row's. */
-static inline VerzuimRegio
-row_regio(FunctionCallInfo fcinfo, SfuncCache *c, int argno)
-{
-	VerzuimRegio r;
-
-	if (PG_ARGISNULL(argno))
-	{
-		if (c->regio_geldig && c->regio_null)
-			r = (VerzuimRegio) c->regio;
-		else
-		{
-			r = verzuim_regio_from_text(NULL);
-			c->regio = (int8) r;
-			c->regio_null = true;
-			c->regio_geldig = true;
-		}
-	}
-	else
-	{
-		struct varlena *t = (struct varlena *) DatumGetPointer(PG_GETARG_DATUM(argno));
-		int			len;
-
-		/* PG_GETARG_TEXT_PP without the function call for the usual short, plain value */
-		if (unlikely(VARATT_IS_EXTENDED(t) && !VARATT_IS_SHORT(t)))
-			t = pg_detoast_datum_packed(t);
-		len = VARSIZE_ANY_EXHDR(t);
-		if (likely(c->regio_geldig && !c->regio_null && c->regio_len == len &&
-				   bytes_gelijk(c->regio_bytes, VARDATA_ANY(t), len)))
-			r = (VerzuimRegio) c->regio;
-		else
-		{
-			r = verzuim_regio_from_text(t);
-			if (len <= REGIO_CACHE_BYTES)
-			{
-				memcpy(c->regio_bytes, VARDATA_ANY(t), len);
-				c->regio_len = len;
-				c->regio = (int8) r;
-				c->regio_null = false;
-				c->regio_geldig = true;
-			}
-			else
-				c->regio_geldig = false;
-		}
-	}
-	return r;
-}
-
 static void
 state_brin(EpisodesState *st, FunctionCallInfo fcinfo, int argno, bool eerste)
 {
@@ -615,7 +574,7 @@ state_brin(EpisodesState *st, FunctionCallInfo fcinfo, int argno, bool eerste)
 		if (eerste)
 			st->brin_status = BRIN_NULL;
 		else if (st->brin_status != BRIN_NULL)
-			raise_gemengde_brin();
+			error_mixed_brin();
 		return;
 	}
 	t = PG_GETARG_TEXT_PP(argno);
@@ -624,7 +583,7 @@ state_brin(EpisodesState *st, FunctionCallInfo fcinfo, int argno, bool eerste)
 	{
 		if (st->brin_status != BRIN_GEZET || st->extra->brin_len != len ||
 			memcmp(st->extra->brin, VARDATA_ANY(t), len) != 0)
-			raise_gemengde_brin();
+			error_mixed_brin();
 		return;
 	}
 	if (len > EPI_MAX_BRIN)
@@ -796,7 +755,7 @@ episodes_trans(FunctionCallInfo fcinfo, bool met_brin, bool met_reden, bool per_
 
 		/* first row of a group: the only place the context is checked */
 		if (!AggCheckCallContext(fcinfo, &aggctx))
-			elog(ERROR, "verzuim.episodes transition function called in non-aggregate context");
+			verzuim_error_not_aggregate("verzuim.episodes transition function");
 		verzuim_instellingen_controleren();
 		st = state_new(aggctx, met_reden ? (int8) verzuim_ziekte_in_episode : BELEID_GEEN_REDEN);
 		if (met_brin)
@@ -810,7 +769,7 @@ episodes_trans(FunctionCallInfo fcinfo, bool met_brin, bool met_reden, bool per_
 	if (per_rij)
 		e = row_school_entry(fcinfo, c, st, 2, d);
 	else
-		e = EPI_ENTRY(d, row_regio(fcinfo, c, 2));
+		e = EPI_ENTRY(d, verzuim_regio_arg(fcinfo, 2, &c->regio));
 
 	if (met_reden)
 		soort = reden_soort(c, PG_GETARG_OID(redenarg));
@@ -928,7 +887,7 @@ states_check_compatible(const EpisodesState *a, const EpisodesState *b)
 		(a->brin_status == BRIN_GEZET &&
 		 (a->extra->brin_len != b->extra->brin_len ||
 		  memcmp(a->extra->brin, b->extra->brin, a->extra->brin_len) != 0)))
-		raise_gemengde_brin();
+		error_mixed_brin();
 	{
 		Jsonb	   *ia = a->extra ? a->extra->instellingen : NULL;
 		Jsonb	   *ib = b->extra ? b->extra->instellingen : NULL;
@@ -951,7 +910,7 @@ verzuim_episodes_combine(PG_FUNCTION_ARGS)
 	EpisodesState *b;
 
 	if (!AggCheckCallContext(fcinfo, &aggctx))
-		elog(ERROR, "verzuim_episodes_combine called in non-aggregate context");
+		verzuim_error_not_aggregate("verzuim.episodes combine function");
 
 	a = PG_ARGISNULL(0) ? NULL : (EpisodesState *) PG_GETARG_POINTER(0);
 	b = PG_ARGISNULL(1) ? NULL : (EpisodesState *) PG_GETARG_POINTER(1);
@@ -1023,7 +982,7 @@ verzuim_episodes_serialize(PG_FUNCTION_ARGS)
 	DagBuffer	geen = {NULL, 0, 0, true, false};
 
 	if (!AggCheckCallContext(fcinfo, NULL))
-		elog(ERROR, "verzuim_episodes_serialize called in non-aggregate context");
+		verzuim_error_not_aggregate("verzuim.episodes serialize function");
 	st = (EpisodesState *) PG_GETARG_POINTER(0);
 
 	pq_begintypsend(&buf);
@@ -1066,20 +1025,11 @@ verzuim_episodes_serialize(PG_FUNCTION_ARGS)
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
-static void
-raise_corrupt(const char *detail)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-			 errmsg("invalid serialized verzuim.episodes() state"),
-			 errdetail("%s", detail)));
-}
-
 static int32
 read_int32(StringInfo buf)
 {
 	if (buf->len - buf->cursor < 4)
-		raise_corrupt("The state is truncated.");
+		verzuim_error_corrupt_state("verzuim.episodes()", "The state is truncated.");
 	return (int32) pq_getmsgint(buf, 4);
 }
 
@@ -1090,7 +1040,7 @@ recv_buffer(StringInfo buf, DagBuffer *b, int maxslot)
 	int32		i;
 
 	if (n < 0 || n > EPI_MAX_DISTINCT + 1 || (int64) n * 4 > buf->len - buf->cursor)
-		raise_corrupt("The number of dates is out of range.");
+		verzuim_error_corrupt_state("verzuim.episodes()", "The number of dates is out of range.");
 	buffer_reserve(CurrentMemoryContext, b, n);
 	for (i = 0; i < n; i++)
 	{
@@ -1102,9 +1052,9 @@ recv_buffer(StringInfo buf, DagBuffer *b, int maxslot)
 
 		if (e < 0 || EPI_REGIO(e) >= REGIO_AANTAL || EPI_SLOT(e) > maxslot ||
 			EPI_DAG(e) > KALENDER_LAATSTE)
-			raise_corrupt("A date or regio is out of range.");
+			verzuim_error_corrupt_state("verzuim.episodes()", "A date or regio is out of range.");
 		if (i > 0 && e <= b->dagen[i - 1])
-			raise_corrupt("The dates are not strictly increasing.");
+			verzuim_error_corrupt_state("verzuim.episodes()", "The dates are not strictly increasing.");
 		b->dagen[i] = e;
 	}
 	buf->cursor += n * sizeof(uint32);
@@ -1126,25 +1076,21 @@ verzuim_episodes_deserialize(PG_FUNCTION_ARGS)
 				brin_status;
 
 	if (!AggCheckCallContext(fcinfo, NULL))
-		elog(ERROR, "verzuim_episodes_deserialize called in non-aggregate context");
+		verzuim_error_not_aggregate("verzuim.episodes deserialize function");
 
-	/* read-only view of the bytea (initReadOnlyStringInfo is PG 17+) */
-	buf.data = VARDATA_ANY(sstate);
-	buf.len = VARSIZE_ANY_EXHDR(sstate);
-	buf.maxlen = buf.len;
-	buf.cursor = 0;
+	verzuim_stringinfo_readonly(&buf, VARDATA_ANY(sstate), VARSIZE_ANY_EXHDR(sstate));
 
 	if (buf.len < 3)
-		raise_corrupt("The state is truncated.");
+		verzuim_error_corrupt_state("verzuim.episodes()", "The state is truncated.");
 	versie = pq_getmsgbyte(&buf);
 	if (versie != EPI_FORMAAT)
-		raise_corrupt("Unknown format version.");
+		verzuim_error_corrupt_state("verzuim.episodes()", "Unknown format version.");
 	beleid = pq_getmsgbyte(&buf);
 	brin_status = pq_getmsgbyte(&buf);
 	if (beleid < BELEID_ONDERBREEKT || beleid > BELEID_GEEN_REDEN)
-		raise_corrupt("The verzuim.ziekte_in_episode value is out of range.");
+		verzuim_error_corrupt_state("verzuim.episodes()", "The verzuim.ziekte_in_episode value is out of range.");
 	if (brin_status < BRIN_GEEN || brin_status > BRIN_PER_RIJ)
-		raise_corrupt("The brin status is out of range.");
+		verzuim_error_corrupt_state("verzuim.episodes()", "The brin status is out of range.");
 
 	/* in the current (per-tuple) context: combine copies what it keeps */
 	st = state_new(CurrentMemoryContext, (int8) beleid);
@@ -1154,7 +1100,7 @@ verzuim_episodes_deserialize(PG_FUNCTION_ARGS)
 		int32		len = read_int32(&buf);
 
 		if (len < 0 || len > EPI_MAX_BRIN || len > buf.len - buf.cursor)
-			raise_corrupt("The brin length is out of range.");
+			verzuim_error_corrupt_state("verzuim.episodes()", "The brin length is out of range.");
 		x = state_extra(st);
 		pq_copymsgbytes(&buf, x->brin, len);
 		x->brin[len] = '\0';
@@ -1165,10 +1111,10 @@ verzuim_episodes_deserialize(PG_FUNCTION_ARGS)
 		int			n;
 
 		if (buf.cursor >= buf.len)
-			raise_corrupt("The state is truncated.");
+			verzuim_error_corrupt_state("verzuim.episodes()", "The state is truncated.");
 		n = pq_getmsgbyte(&buf);
 		if (n > EPI_SLOTS - 1)
-			raise_corrupt("The number of schools is out of range.");
+			verzuim_error_corrupt_state("verzuim.episodes()", "The number of schools is out of range.");
 		if (n > 0)
 		{
 			x = state_extra(st);
@@ -1177,14 +1123,14 @@ verzuim_episodes_deserialize(PG_FUNCTION_ARGS)
 				int			len;
 
 				if (buf.cursor >= buf.len)
-					raise_corrupt("The state is truncated.");
+					verzuim_error_corrupt_state("verzuim.episodes()", "The state is truncated.");
 				len = pq_getmsgbyte(&buf);
 				if (len < 1 || len > EPI_SCHOOL_BRIN || len > buf.len - buf.cursor)
-					raise_corrupt("The brin length is out of range.");
+					verzuim_error_corrupt_state("verzuim.episodes()", "The brin length is out of range.");
 				pq_copymsgbytes(&buf, x->scholen[i], len);
 				x->scholen[i][len] = '\0';
 				if (strlen(x->scholen[i]) != (size_t) len)
-					raise_corrupt("A brin contains a zero byte.");
+					verzuim_error_corrupt_state("verzuim.episodes()", "A brin contains a zero byte.");
 			}
 			x->nscholen = (int8) n;
 		}
@@ -1193,7 +1139,7 @@ verzuim_episodes_deserialize(PG_FUNCTION_ARGS)
 		int32		len = read_int32(&buf);
 
 		if (len < -1 || len > buf.len - buf.cursor)
-			raise_corrupt("The instellingen length is out of range.");
+			verzuim_error_corrupt_state("verzuim.episodes()", "The instellingen length is out of range.");
 		if (len >= 0)
 		{
 			char	   *t = palloc(len + 1);
@@ -1209,11 +1155,11 @@ verzuim_episodes_deserialize(PG_FUNCTION_ARGS)
 	if (pauze.n > 0)
 	{
 		if (beleid != BELEID_PAUZEERT)
-			raise_corrupt("Paused days in a state without verzuim.ziekte_in_episode = pauzeert.");
+			verzuim_error_corrupt_state("verzuim.episodes()", "Paused days in a state without verzuim.ziekte_in_episode = pauzeert.");
 		state_extra(st)->pauze = pauze;
 	}
 	if (buf.cursor != buf.len)
-		raise_corrupt("Trailing bytes after the state.");
+		verzuim_error_corrupt_state("verzuim.episodes()", "Trailing bytes after the state.");
 	PG_RETURN_POINTER(st);
 }
 
@@ -1221,43 +1167,6 @@ verzuim_episodes_deserialize(PG_FUNCTION_ARGS)
  * Final function
  * ------------------------------------------------------------------------
  */
-typedef struct EpisodesFinalCache
-{
-	TypeCacheEntry *rngtyp;		/* daterange */
-} EpisodesFinalCache;
-
-static TypeCacheEntry *
-daterange_typcache(FunctionCallInfo fcinfo)
-{
-	EpisodesFinalCache *c = (EpisodesFinalCache *) fcinfo->flinfo->fn_extra;
-
-	if (c == NULL)
-	{
-		c = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(EpisodesFinalCache));
-		c->rngtyp = lookup_type_cache(DATERANGEOID, TYPECACHE_RANGE_INFO);
-		if (c->rngtyp->rngelemtype == NULL)
-			elog(ERROR, "type %u is not a range type", DATERANGEOID);
-		fcinfo->flinfo->fn_extra = c;
-	}
-	return c->rngtyp;
-}
-
-static RangeType *
-date_range(TypeCacheEntry *rngtyp, DateADT van, DateADT tot)
-{
-	RangeBound	lower,
-				upper;
-
-	lower.val = DateADTGetDatum(van);
-	lower.infinite = false;
-	lower.inclusive = true;
-	lower.lower = true;
-	upper.val = DateADTGetDatum(tot);
-	upper.infinite = false;
-	upper.inclusive = false;
-	upper.lower = false;
-	return make_range_compat(rngtyp, &lower, &upper, false);
-}
 
 /*
  * A datemultirange of n sorted, disjoint, non-adjacent ranges [van[i], tot[i]),
@@ -1316,7 +1225,7 @@ multirange_direct_ok(TypeCacheEntry *rngtyp)
 		int			i;
 
 		for (i = 0; i < 6; i++)
-			r[i] = date_range(rngtyp, van[i], tot[i]);
+			r[i] = verzuim_daterange(van[i], tot[i]);
 		a = make_multirange(DATEMULTIRANGEOID, rngtyp, 6, r);
 		b = multirange_direct(van, tot, 6);
 		status = (rngtyp->rngelemtype->typlen == sizeof(DateADT) &&
@@ -1340,7 +1249,7 @@ episodes_multirange(TypeCacheEntry *rngtyp, const DateADT *van, const DateADT *t
 		return multirange_direct(van, tot, n);
 	ranges = palloc(sizeof(RangeType *) * n);
 	for (i = 0; i < n; i++)
-		ranges[i] = date_range(rngtyp, van[i], tot[i]);
+		ranges[i] = verzuim_daterange(van[i], tot[i]);
 	return make_multirange(DATEMULTIRANGEOID, rngtyp, n, ranges);
 }
 
@@ -1466,6 +1375,13 @@ epi_bouw(const EpiKalenders *kalp, const int32 *ent, int32 n, const DateADT *pz,
 		uint32		mask = 0;
 		bool		lesdag = false;
 
+		/*
+		 * Once per day, before anything can skip the rest of the loop (a test
+		 * on i at the end was skipped by days without school and jumped over
+		 * by days with several entries, so it could never fire).
+		 */
+		CHECK_FOR_INTERRUPTS();
+
 		/* all entries of day d: its units; absent when a school day in one */
 		for (; i < n && EPI_DAG(ent[i]) == d; i++)
 		{
@@ -1500,8 +1416,6 @@ epi_bouw(const EpiKalenders *kalp, const int32 *ent, int32 n, const DateADT *pz,
 		prev = d;
 		prev_mask = mask;
 		open = true;
-		if ((i & 0x3FFF) == 0)
-			CHECK_FOR_INTERRUPTS();
 	}
 	if (open)
 	{
@@ -1549,11 +1463,11 @@ episodes_final(PG_FUNCTION_ARGS)
 	int			r;
 
 	if (!AggCheckCallContext(fcinfo, NULL))
-		elog(ERROR, "verzuim_episodes_final called in non-aggregate context");
+		verzuim_error_not_aggregate("verzuim.episodes final function");
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	st = (EpisodesState *) PG_GETARG_POINTER(0);
-	rngtyp = daterange_typcache(fcinfo);
+	rngtyp = verzuim_daterange_typcache();
 
 	/*
 	 * Sorting in place does not change the set the state stands for, so the
@@ -1778,7 +1692,7 @@ verzuim_thuiszit(PG_FUNCTION_ARGS)
 	regio = verzuim_regio_from_text(PG_ARGISNULL(2) ? NULL : PG_GETARG_TEXT_PP(2));
 
 	if (peildatum > KALENDER_LAATSTE)
-		raise_buiten_kalender();
+		error_outside_calendar();
 	lopend = !heeft_eind || eind > peildatum;
 	eff_eind = lopend ? peildatum + 1 : eind;
 	verzuim_kalender_bereik(start);
@@ -1828,7 +1742,7 @@ verzuim_thuiszit(PG_FUNCTION_ARGS)
 	verzuim_kalender_controleer(k, start, controle_tot);
 
 	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "return type must be a row type");
+		verzuim_error_not_row_type();
 	tupdesc = BlessTupleDesc(tupdesc);
 
 	values[0] = Int32GetDatum(eff_eind - start);

@@ -107,7 +107,7 @@ toon_sleutel(const char *s, int len)
 }
 
 static void
-fout_instellingen(const char *msg, const char *detail)
+error_instellingen(const char *msg, const char *detail)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -130,7 +130,7 @@ scalar_tekst(JsonbValue *v, const char *sleutel)
 		case jbvNumeric:
 			return DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(v->val.numeric)));
 		default:
-			fout_instellingen(psprintf("setting \"%s\" in instellingen must be a string, number or boolean", sleutel),
+			error_instellingen(psprintf("setting \"%s\" in instellingen must be a string, number or boolean", sleutel),
 							  NULL);
 	}
 	return NULL;
@@ -160,7 +160,7 @@ lees_hex(const char *s, const char *regio)
 		v = (v << 4) | d;
 	}
 	if (*s != '\0' || n != 8)
-		fout_instellingen(psprintf("calendar fingerprint of regio %s in instellingen must be 8 hexadecimal digits", regio),
+		error_instellingen(psprintf("calendar fingerprint of regio %s in instellingen must be 8 hexadecimal digits", regio),
 						  NULL);
 	return v;
 }
@@ -178,7 +178,7 @@ parse_instellingen(InstWrap *w, Jsonb *j, MemoryContext cxt)
 	MemoryContext old;
 
 	if (!JB_ROOT_IS_OBJECT(j) || JB_ROOT_IS_SCALAR(j))
-		fout_instellingen("instellingen must be a JSON object", NULL);
+		error_instellingen("instellingen must be a JSON object", NULL);
 
 	w->nkal = 0;
 	it = JsonbIteratorInit(&j->root);
@@ -199,7 +199,7 @@ parse_instellingen(InstWrap *w, Jsonb *j, MemoryContext cxt)
 			JsonbIteratorToken t2;
 
 			if (v.type != jbvBinary || !JsonContainerIsObject(v.val.binary.data))
-				fout_instellingen("\"kalender\" in instellingen must be an object such as {\"noord\": \"1a2b3c4d\"}",
+				error_instellingen("\"kalender\" in instellingen must be an object such as {\"noord\": \"1a2b3c4d\"}",
 								  NULL);
 			it2 = JsonbIteratorInit(v.val.binary.data);
 			while ((t2 = JsonbIteratorNext(&it2, &v2, true)) != WJB_DONE)
@@ -211,11 +211,11 @@ parse_instellingen(InstWrap *w, Jsonb *j, MemoryContext cxt)
 					continue;
 				rnaam = pnstrdup(v2.val.string.val, v2.val.string.len);
 				if (strlen(rnaam) == 0)
-					fout_instellingen("unknown vakantieregio \"\" in \"kalender\" of instellingen", NULL);
+					error_instellingen("unknown vakantieregio \"\" in \"kalender\" of instellingen", NULL);
 				r = verzuim_regio_parse(rnaam);
 				t2 = JsonbIteratorNext(&it2, &v2, true);
 				if (v2.type != jbvString)
-					fout_instellingen(psprintf("calendar fingerprint of regio %s in instellingen must be 8 hexadecimal digits",
+					error_instellingen(psprintf("calendar fingerprint of regio %s in instellingen must be 8 hexadecimal digits",
 											   verzuim_regio_naam(r)), NULL);
 				w->kal_regio[w->nkal] = r;
 				w->kal_hash[w->nkal] = lees_hex(pnstrdup(v2.val.string.val, v2.val.string.len),
@@ -228,13 +228,13 @@ parse_instellingen(InstWrap *w, Jsonb *j, MemoryContext cxt)
 			if (strcmp(g[i]->name + PREFIXLEN, sleutel) == 0)
 				break;
 		if (i == ng)
-			fout_instellingen(psprintf("unknown setting \"%s\" in instellingen",
+			error_instellingen(psprintf("unknown setting \"%s\" in instellingen",
 									   toon_sleutel(sleutel, strlen(sleutel))),
 							  "Keys are verzuim settings without the prefix verzuim., such as ziekte_in_episode, and \"kalender\".");
 		if (v.type == jbvNull)
 			continue;			/* null: the built-in default */
 		if (v.type == jbvBinary)
-			fout_instellingen(psprintf("setting \"%s\" in instellingen must be a string, number or boolean", sleutel),
+			error_instellingen(psprintf("setting \"%s\" in instellingen must be a string, number or boolean", sleutel),
 							  NULL);
 		gewenst[i] = scalar_tekst(&v, sleutel);
 	}

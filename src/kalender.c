@@ -14,6 +14,7 @@
  */
 #include "kalender.h"
 #include "instellingen.h"
+#include "kalender_rekenen.h"
 
 #include "access/htup_details.h"
 #include "access/xact.h"
@@ -164,25 +165,14 @@ verzuim_kalender_bereik(DateADT d)
  * Public holidays
  * ------------------------------------------------------------------------ */
 
-/* Gregorian Easter Sunday (anonymous Gregorian algorithm, Meeus/Jones/Butcher). */
+/* Easter Sunday (kalender_rekenen.h, shared with the data generator) */
 static DateADT
 paaszondag(int y)
 {
-	int			a = y % 19,
-				b = y / 100,
-				c = y % 100,
-				d = b / 4,
-				e = b % 4,
-				f = (b + 8) / 25,
-				g = (b - f + 1) / 3,
-				h = (19 * a + b - d - g + 15) % 30,
-				i = c / 4,
-				k = c % 4,
-				l = (32 + 2 * e + 2 * i - h - k) % 7,
-				m = (a + 11 * h + 22 * l) / 451,
-				maand = (h + l - 7 * m + 114) / 31,
-				dag = ((h + l - 7 * m + 114) % 31) + 1;
+	int			maand,
+				dag;
 
+	kalender_pasen(y, &maand, &dag);
 	return ymd(y, maand, dag);
 }
 
@@ -966,28 +956,6 @@ verzuim_schooljaar(PG_FUNCTION_ARGS)
 	PG_RETURN_TEXT_P(cstring_to_text(psprintf("%04d-%04d", j, j + 1)));
 }
 
-static Datum
-make_daterange(DateADT van, DateADT tot)
-{
-	TypeCacheEntry *typcache = lookup_type_cache(DATERANGEOID, TYPECACHE_RANGE_INFO);
-	RangeBound	lower,
-				upper;
-
-	lower.val = DateADTGetDatum(van);
-	lower.infinite = false;
-	lower.inclusive = true;
-	lower.lower = true;
-	upper.val = DateADTGetDatum(tot);
-	upper.infinite = false;
-	upper.inclusive = false;
-	upper.lower = false;
-#if PG_VERSION_NUM >= 160000
-	return RangeTypePGetDatum(make_range(typcache, &lower, &upper, false, NULL));
-#else
-	return RangeTypePGetDatum(make_range(typcache, &lower, &upper, false));
-#endif
-}
-
 PG_FUNCTION_INFO_V1(verzuim_schooljaar_periode);
 Datum
 verzuim_schooljaar_periode(PG_FUNCTION_ARGS)
@@ -1000,7 +968,7 @@ verzuim_schooljaar_periode(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
 				 errmsg("schooljaar \"%s\" is out of range", verzuim_kort(s)),
 				 errhint("Schooljaren from 0001-0002 to 9998-9999 are supported.")));
-	PG_RETURN_DATUM(make_daterange(ymd(j, 8, 1), ymd(j + 1, 8, 1)));
+	PG_RETURN_RANGE_P(verzuim_daterange(ymd(j, 8, 1), ymd(j + 1, 8, 1)));
 }
 
 PG_FUNCTION_INFO_V1(verzuim_feestdagen);
@@ -1024,7 +992,7 @@ verzuim_feestdagen(PG_FUNCTION_ARGS)
 		fctx = SRF_FIRSTCALL_INIT();
 		old = MemoryContextSwitchTo(fctx->multi_call_memory_ctx);
 		if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-			elog(ERROR, "return type must be a row type");
+			verzuim_error_not_row_type();
 		fctx->tuple_desc = BlessTupleDesc(tupdesc);
 		fd = palloc(sizeof(Feestdag) * MAX_FEESTDAGEN);
 		fctx->max_calls = feestdagen_van(y, fd);

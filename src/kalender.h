@@ -63,6 +63,68 @@ extern VerzuimRegio verzuim_regio_parse(const char *s);
 extern VerzuimRegio verzuim_regio_from_text(text *t);	/* t may be NULL; '' raises 22023 */
 extern const char *verzuim_regio_naam(VerzuimRegio r);
 
+/*
+ * The regio argument of a transition function, parsed only when its bytes
+ * differ from the previous row's (one cache for every aggregate: a zeroed
+ * VerzuimRegioCache in fn_extra or in the aggregate state).  NULL means the
+ * setting verzuim.vakantieregio, as in verzuim_regio_from_text.
+ */
+#define REGIO_CACHE_BYTES 16
+
+typedef struct VerzuimRegioCache
+{
+	bool		valid;			/* regio below holds for the bytes below */
+	bool		is_null;		/* ... or for a NULL argument */
+	int8		regio;
+	int16		len;
+	char		bytes[REGIO_CACHE_BYTES];
+} VerzuimRegioCache;
+
+static inline VerzuimRegio
+verzuim_regio_arg(FunctionCallInfo fcinfo, int argno, VerzuimRegioCache *c)
+{
+	struct varlena *t;
+	VerzuimRegio r;
+	int			len;
+
+	if (PG_ARGISNULL(argno))
+	{
+		if (!(c->valid && c->is_null))
+		{
+			c->regio = (int8) verzuim_regio_from_text(NULL);
+			c->is_null = true;
+			c->valid = true;
+		}
+		return (VerzuimRegio) c->regio;
+	}
+	/* PG_GETARG_TEXT_PP without the function call for the usual short, plain value */
+	t = (struct varlena *) DatumGetPointer(PG_GETARG_DATUM(argno));
+	if (unlikely(VARATT_IS_EXTENDED(t) && !VARATT_IS_SHORT(t)))
+		t = pg_detoast_datum_packed(t);
+	len = VARSIZE_ANY_EXHDR(t);
+	if (likely(c->valid && !c->is_null && c->len == len))
+	{
+		const char *p = VARDATA_ANY(t);
+		int			i;
+
+		/* a few bytes: an inlined loop, not a call of memcmp */
+		for (i = 0; i < len && c->bytes[i] == p[i]; i++)
+			;
+		if (i == len)
+			return (VerzuimRegio) c->regio;
+	}
+	r = verzuim_regio_from_text((text *) t);
+	c->valid = len <= REGIO_CACHE_BYTES;
+	if (c->valid)
+	{
+		memcpy(c->bytes, VARDATA_ANY(t), len);
+		c->len = (int16) len;
+		c->regio = (int8) r;
+		c->is_null = false;
+	}
+	return r;
+}
+
 /* The (cached) calendar of a region. */
 extern const VerzuimKalender *verzuim_kalender(VerzuimRegio regio);
 

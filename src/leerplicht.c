@@ -432,30 +432,6 @@ lp_kwalificatie_einde(DateADT geb, bool heeft_sk, DateADT sk)
 	return (heeft_sk && sk < q) ? sk : q;
 }
 
-static Datum
-lp_daterange(FunctionCallInfo fcinfo, DateADT lo, DateADT hi)
-{
-	TypeCacheEntry *tc = range_get_typcache(fcinfo, DATERANGEOID);
-	RangeBound	l,
-				u;
-
-	if (hi <= lo)
-		return RangeTypePGetDatum(make_empty_range(tc));
-	l.val = DateADTGetDatum(lo);
-	l.infinite = false;
-	l.inclusive = true;
-	l.lower = true;
-	u.val = DateADTGetDatum(hi);
-	u.infinite = false;
-	u.inclusive = false;
-	u.lower = false;
-#if PG_VERSION_NUM >= 160000
-	return RangeTypePGetDatum(make_range(tc, &l, &u, false, NULL));
-#else
-	return RangeTypePGetDatum(make_range(tc, &l, &u, false));
-#endif
-}
-
 /* ---------------------------------------------------------------------------
  * SQL functions
  */
@@ -489,7 +465,7 @@ verzuim_leerplicht_periode(PG_FUNCTION_ARGS)
 	start = lp_start(&kal, geb);
 	lp_einde_grenzen(geb, heeft_ins, ins, &e);
 	einde = lp_einde_los(&kal, &e);
-	PG_RETURN_DATUM(lp_daterange(fcinfo, start, einde));
+	PG_RETURN_RANGE_P(verzuim_daterange(start, einde));
 }
 
 /*
@@ -527,7 +503,7 @@ verzuim_kwalificatieplicht_periode(PG_FUNCTION_ARGS)
 
 	lp_einde_grenzen(geb, heeft_ins, ins, &e);
 	einde = lp_einde_los(&kal, &e);
-	PG_RETURN_DATUM(lp_daterange(fcinfo, einde, lp_kwalificatie_einde(geb, heeft_sk, sk)));
+	PG_RETURN_RANGE_P(verzuim_daterange(einde, lp_kwalificatie_einde(geb, heeft_sk, sk)));
 }
 
 /* The OID of a label of the enum the function returns, cached per call site */
@@ -742,7 +718,7 @@ verzuim_plicht_grenzen(PG_FUNCTION_ARGS)
 		einde = q;
 
 	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "return type must be a row type");
+		verzuim_error_not_row_type();
 	tupdesc = BlessTupleDesc(tupdesc);
 	values[0] = DateADTGetDatum(begin);
 	values[1] = DateADTGetDatum(einde);

@@ -34,6 +34,8 @@
 #include "utils/syscache.h"
 #include "utils/tuplestore.h"
 
+#include "kalender_rekenen.h"
+
 PG_FUNCTION_INFO_V1(verzuim_csv_regels);
 PG_FUNCTION_INFO_V1(verzuim_csv_regels_bestand);
 PG_FUNCTION_INFO_V1(verzuim_csv_veldfout);
@@ -66,7 +68,7 @@ csv_begin_output(FunctionCallInfo fcinfo, CsvOutput *out)
 				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				 errmsg("materialize mode required, but it is not allowed in this context")));
 	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "return type must be a row type");
+		verzuim_error_not_row_type();
 
 	oldcxt = MemoryContextSwitchTo(rsinfo->econtext->ecxt_per_query_memory);
 	out->desc = CreateTupleDescCopy(desc);
@@ -200,27 +202,100 @@ csv_emit(CsvOutput *out, int regel, List *fields, const char *fout)
 }
 
 /*
- * Split buf into records.  One output row per record: the physical line the
- * record starts on (1-based), its fields (an empty field is NULL, quoted or
- * not), or NULL fields and a reason when the record is malformed.  Empty
- * lines are skipped.  Line ends: LF, CRLF or a lone CR.  A UTF-8 byte order
- * mark at the start is skipped.
+ * The input of the tokenizer: a text held in memory whole (csv_regels), or a
+ * file read in blocks of CSV_BLOCK_SIZE bytes (csv_regels_bestand), so that a file
+ * of any size is parsed in constant memory besides the current record.  The
+ * tokenizer looks at most one byte ahead (csv_peek(in, 1)); a refill keeps
+ * the bytes not yet consumed.
+ */
+#define CSV_BLOCK_SIZE	65536
+
+typedef struct CsvInput
+{
+	const char *buf;			/* the bytes in view */
+	int			len;			/* number of bytes in view */
+	int			pos;			/* next byte to consume */
+	FILE	   *f;				/* NULL: buf holds all the input */
+	char	   *block;			/* the file's buffer, CSV_BLOCK_SIZE bytes */
+	bool		eof;			/* f has no more bytes */
+	const char *pad;			/* the file's name, for messages */
+} CsvInput;
+
+/* Read more of the file so that byte pos + k is in view; false at its end. */
+static bool
+csv_fill(CsvInput *in, int k)
+{
+	while (in->pos + k >= in->len)
+	{
+		int			rest = in->len - in->pos;
+		size_t		n;
+
+		if (in->f == NULL || in->eof)
+			return false;
+		memmove(in->block, in->buf + in->pos, rest);
+		in->buf = in->block;
+		in->pos = 0;
+		in->len = rest;
+		n = fread(in->block + rest, 1, CSV_BLOCK_SIZE - rest, in->f);
+		if (n == 0)
+		{
+			if (ferror(in->f))
+				ereport(ERROR,
+						(errcode_for_file_access(),
+						 errmsg("could not read file \"%s\": %m", verzuim_kort(in->pad))));
+			in->eof = true;
+		}
+		in->len += (int) n;
+	}
+	return true;
+}
+
+/* The byte at pos + k (k <= 2), or -1 at the end of the input. */
+static inline int
+csv_peek(CsvInput *in, int k)
+{
+	if (unlikely(in->pos + k >= in->len) && !csv_fill(in, k))
+		return -1;
+	return (unsigned char) in->buf[in->pos + k];
+}
+
+/* a line end: LF, CRLF or a lone CR (consumed); counts the line */
+static inline bool
+csv_line_end(CsvInput *in, int *line)
+{
+	int			c = csv_peek(in, 0);
+
+	if (c == '\n')
+		in->pos++;
+	else if (c == '\r')
+		in->pos += (csv_peek(in, 1) == '\n') ? 2 : 1;
+	else
+		return false;
+	(*line)++;
+	return true;
+}
+
+/*
+ * Split the input into records.  One output row per record: the physical
+ * line the record starts on (1-based), its fields (an empty field is NULL,
+ * quoted or not), or NULL fields and a reason when the record is malformed.
+ * Empty lines are skipped.  Line ends: LF, CRLF or a lone CR.  A UTF-8 byte
+ * order mark at the start is skipped.
  */
 static void
-csv_parse(CsvOutput *out, const char *buf, int len)
+csv_parse(CsvOutput *out, CsvInput *in)
 {
-	int			pos = 0;
 	int			line = 1;
 	StringInfoData field;
 
-	if (len >= 3 && (unsigned char) buf[0] == 0xEF && (unsigned char) buf[1] == 0xBB &&
-		(unsigned char) buf[2] == 0xBF &&
+	if (csv_peek(in, 2) >= 0 && (unsigned char) in->buf[in->pos] == 0xEF &&
+		(unsigned char) in->buf[in->pos + 1] == 0xBB && (unsigned char) in->buf[in->pos + 2] == 0xBF &&
 		(out->from_utf8 || GetDatabaseEncoding() == PG_UTF8))
-		pos = 3;
+		in->pos += 3;
 
 	initStringInfo(&field);
 
-	while (pos < len)
+	while (csv_peek(in, 0) >= 0)
 	{
 		int			regel = line;
 		List	   *fields = NIL;
@@ -231,18 +306,8 @@ csv_parse(CsvOutput *out, const char *buf, int len)
 		CHECK_FOR_INTERRUPTS();
 
 		/* skip empty lines */
-		if (buf[pos] == '\n')
-		{
-			pos++;
-			line++;
+		if (csv_line_end(in, &line))
 			continue;
-		}
-		if (buf[pos] == '\r')
-		{
-			pos += (pos + 1 < len && buf[pos + 1] == '\n') ? 2 : 1;
-			line++;
-			continue;
-		}
 
 		MemoryContextReset(out->rowcxt);
 		oldcxt = MemoryContextSwitchTo(out->rowcxt);
@@ -250,44 +315,44 @@ csv_parse(CsvOutput *out, const char *buf, int len)
 		while (!einde)
 		{
 			int			fieldno = list_length(fields) + 1;
+			int			c;
 			text	   *t;
 
 			resetStringInfo(&field);
-			if (pos < len && buf[pos] == '"')
+			if (csv_peek(in, 0) == '"')
 			{
 				/* quoted field */
 				bool		closed = false;
 
-				pos++;
-				while (pos < len)
+				in->pos++;
+				while ((c = csv_peek(in, 0)) >= 0)
 				{
-					char		c = buf[pos];
-
 					if (c == '"')
 					{
-						if (pos + 1 < len && buf[pos + 1] == '"')
+						if (csv_peek(in, 1) == '"')
 						{
 							appendStringInfoChar(&field, '"');
-							pos += 2;
+							in->pos += 2;
 							continue;
 						}
-						pos++;
+						in->pos++;
 						closed = true;
 						break;
 					}
-					if (c == '\n' || (c == '\r' && !(pos + 1 < len && buf[pos + 1] == '\n')))
+					if (c == '\n' || (c == '\r' && csv_peek(in, 1) != '\n'))
 						line++;
 					if ((field.len & 0xFFFFF) == 0)
 						CHECK_FOR_INTERRUPTS();
-					appendStringInfoChar(&field, c);
-					pos++;
+					appendStringInfoChar(&field, (char) c);
+					in->pos++;
 				}
 				if (!closed)
 				{
 					fout = psprintf("field %d: quoted field is not closed before the end of the file", fieldno);
 					break;
 				}
-				if (pos < len && buf[pos] != ',' && buf[pos] != '\n' && buf[pos] != '\r')
+				c = csv_peek(in, 0);
+				if (c >= 0 && c != ',' && c != '\n' && c != '\r')
 				{
 					fout = psprintf("field %d: unexpected character after the closing quote", fieldno);
 					break;
@@ -295,20 +360,21 @@ csv_parse(CsvOutput *out, const char *buf, int len)
 			}
 			else
 			{
-				int			start = pos;
-
-				while (pos < len && buf[pos] != ',' && buf[pos] != '\n' && buf[pos] != '\r')
+				/* unquoted: up to a comma, a line end or the end, in spans of the buffer */
+				while ((c = csv_peek(in, 0)) >= 0 && c != ',' && c != '\n' && c != '\r' && c != '"')
 				{
-					if (buf[pos] == '"')
-						break;
-					pos++;
+					int			start = in->pos;
+
+					while (in->pos < in->len && in->buf[in->pos] != ',' && in->buf[in->pos] != '\n' &&
+						   in->buf[in->pos] != '\r' && in->buf[in->pos] != '"')
+						in->pos++;
+					appendBinaryStringInfo(&field, in->buf + start, in->pos - start);
 				}
-				if (pos < len && buf[pos] == '"')
+				if (c == '"')
 				{
 					fout = psprintf("field %d: quote inside an unquoted field (quote the whole field and double the quote)", fieldno);
 					break;
 				}
-				appendBinaryStringInfo(&field, buf + start, pos - start);
 			}
 
 			if (field.len == 0)
@@ -322,9 +388,9 @@ csv_parse(CsvOutput *out, const char *buf, int len)
 			fields = lappend(fields, t);
 
 			/* after a field: a comma, a line end or the end of the input */
-			if (pos < len && buf[pos] == ',')
+			if (csv_peek(in, 0) == ',')
 			{
-				pos++;
+				in->pos++;
 				continue;
 			}
 			einde = true;
@@ -333,20 +399,13 @@ csv_parse(CsvOutput *out, const char *buf, int len)
 		/* on an error, skip the rest of the physical line */
 		if (fout != NULL)
 		{
-			while (pos < len && buf[pos] != '\n' && buf[pos] != '\r')
-				pos++;
+			int			c;
+
+			while ((c = csv_peek(in, 0)) >= 0 && c != '\n' && c != '\r')
+				in->pos++;
 		}
 		/* consume the line end */
-		if (pos < len && buf[pos] == '\r')
-		{
-			pos += (pos + 1 < len && buf[pos + 1] == '\n') ? 2 : 1;
-			line++;
-		}
-		else if (pos < len && buf[pos] == '\n')
-		{
-			pos++;
-			line++;
-		}
+		(void) csv_line_end(in, &line);
 
 		csv_emit(out, regel, fout ? NIL : fields, fout);
 		MemoryContextSwitchTo(oldcxt);
@@ -362,71 +421,40 @@ verzuim_csv_regels(PG_FUNCTION_ARGS)
 {
 	text	   *inhoud = PG_GETARG_TEXT_PP(0);
 	CsvOutput	out;
+	CsvInput	in;
 
 	csv_begin_output(fcinfo, &out);
 	out.from_utf8 = false;
-	csv_parse(&out, VARDATA_ANY(inhoud), VARSIZE_ANY_EXHDR(inhoud));
+	memset(&in, 0, sizeof(in));
+	in.buf = VARDATA_ANY(inhoud);
+	in.len = VARSIZE_ANY_EXHDR(inhoud);
+	csv_parse(&out, &in);
 	return (Datum) 0;
 }
 
 /*
  * verzuim.csv_regels_bestand(pad text): the same for a server-side file in
- * UTF-8.  Same privilege rule as COPY FROM a file: superuser or a member of
- * pg_read_server_files.
+ * UTF-8, read in blocks (any size).  Same privilege rule as COPY FROM a file:
+ * superuser or a member of pg_read_server_files.
  */
 Datum
 verzuim_csv_regels_bestand(PG_FUNCTION_ARGS)
 {
 	char	   *pad = text_to_cstring(PG_GETARG_TEXT_PP(0));
 	CsvOutput	out;
-	FILE	   *f;
-	struct stat st;
-	char	   *buf;
-	size_t		n;
+	CsvInput	in;
 
-	if (!has_privs_of_role(GetUserId(), ROLE_PG_READ_SERVER_FILES))
-		ereport(ERROR,
-				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
-				 errmsg("permission denied to read a server-side file"),
-				 errdetail("Only roles with privileges of the \"pg_read_server_files\" role may read files on the server, as with COPY FROM a file."),
-				 errhint("Send the file content instead: verzuim.laad_csv_tekst(tabel, inhoud), e.g. in psql with \\set inhoud `cat file.csv`.")));
-	if (!is_absolute_path(pad))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_NAME),
-				 errmsg("the path of a server-side file must be absolute")));
-
-	f = AllocateFile(pad, PG_BINARY_R);
-	if (f == NULL)
-		ereport(ERROR,
-				(errcode_for_file_access(),
-				 errmsg("could not open file \"%s\" for reading: %m", verzuim_kort(pad))));
-	if (fstat(fileno(f), &st) != 0)
-		ereport(ERROR,
-				(errcode_for_file_access(),
-				 errmsg("could not stat file \"%s\": %m", verzuim_kort(pad))));
-	if (S_ISDIR(st.st_mode))
-		ereport(ERROR,
-				(errcode(ERRCODE_WRONG_OBJECT_TYPE),
-				 errmsg("\"%s\" is a directory", verzuim_kort(pad))));
-	if ((Size) st.st_size >= MaxAllocSize)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("file \"%s\" is too large (at most 1 GB)", verzuim_kort(pad)),
-				 errhint("Split the file.")));
-
-	buf = palloc((Size) st.st_size + 1);
-	n = fread(buf, 1, (size_t) st.st_size, f);
-	if (ferror(f))
-		ereport(ERROR,
-				(errcode_for_file_access(),
-				 errmsg("could not read file \"%s\": %m", verzuim_kort(pad))));
-	FreeFile(f);
-	buf[n] = '\0';
+	memset(&in, 0, sizeof(in));
+	in.pad = pad;
+	in.f = verzuim_open_server_file(pad, "Send the file content instead: verzuim.laad_csv_tekst(tabel, inhoud), e.g. in psql with \\set inhoud `cat file.csv`.");
+	in.block = palloc(CSV_BLOCK_SIZE);
+	in.buf = in.block;
 
 	csv_begin_output(fcinfo, &out);
 	out.from_utf8 = true;
-	csv_parse(&out, buf, (int) n);
-	pfree(buf);
+	csv_parse(&out, &in);
+	FreeFile(in.f);
+	pfree(in.block);
 	return (Datum) 0;
 }
 
@@ -455,16 +483,6 @@ digits(const char *s, int n)
 	return v;
 }
 
-static int
-days_in_month(int y, int m)
-{
-	static const int dm[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-
-	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		return 29;
-	return dm[m - 1];
-}
-
 /*
  * YYYY-MM-DD at s (exactly 10 chars).  Returns NULL when valid, else a
  * reason prefixed with its SQLSTATE.
@@ -478,7 +496,7 @@ check_iso_date(const char *s)
 
 	if (y < 0 || m < 0 || d < 0 || s[4] != '-' || s[7] != '-')
 		return "22007 not a date in the form YYYY-MM-DD";
-	if (y < 1 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+	if (y < 1 || m < 1 || m > 12 || d < 1 || d > kalender_dagen_in_maand(y, m))
 		return "22008 not an existing calendar date";
 	return NULL;
 }

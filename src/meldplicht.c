@@ -53,11 +53,6 @@
 #include "utils/syscache.h"
 #include "utils/typcache.h"
 
-#if PG_VERSION_NUM >= 160000
-#define make_range_compat(tc, l, u, e) make_range((tc), (l), (u), (e), NULL)
-#else
-#define make_range_compat(tc, l, u, e) make_range((tc), (l), (u), (e))
-#endif
 
 #define MP_EENHEID		10000		/* hours are held in 1/10000 hour */
 #define MP_MAX_DAG		(24 * MP_EENHEID)
@@ -165,7 +160,7 @@ verzuim_meldplicht_init(void)
  * ------------------------------------------------------------------------
  */
 static void
-raise_decimalen(const char *wat)
+error_decimals(const char *wat)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -174,7 +169,7 @@ raise_decimalen(const char *wat)
 }
 
 static void
-raise_te_groot(const char *wat)
+error_too_large(const char *wat)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
@@ -207,7 +202,7 @@ numeric_e4(Datum d, const char *wat)
 	p = VARDATA_ANY(v);
 	len = VARSIZE_ANY_EXHDR(v);
 	if (len < 2)
-		raise_te_groot(wat);
+		error_too_large(wat);
 	memcpy(&hdr, p, sizeof(hdr));
 	if ((hdr & 0xC000) == 0xC000)	/* NaN, Infinity, -Infinity */
 		ereport(ERROR,
@@ -226,7 +221,7 @@ numeric_e4(Datum d, const char *wat)
 		int16		w;
 
 		if (len < 4)
-			raise_te_groot(wat);
+			error_too_large(wat);
 		neg = (hdr & 0xC000) == 0x4000;
 		memcpy(&w, p + 2, sizeof(w));
 		weight = w;
@@ -242,9 +237,9 @@ numeric_e4(Datum d, const char *wat)
 		if (dig == 0)
 			continue;
 		if (e < 0)
-			raise_decimalen(wat);
+			error_decimals(wat);
 		if (e > 3)
-			raise_te_groot(wat);
+			error_too_large(wat);
 		acc += (int64) dig * (e == 0 ? 1 : e == 1 ? 10000 : e == 2 ? 100000000 : INT64CONST(1000000000000));
 	}
 	return neg ? -acc : acc;
@@ -399,56 +394,6 @@ state_append(MeldState *st, DateADT d, int32 school, int32 uren)
  * Transition
  * ------------------------------------------------------------------------
  */
-typedef struct MpCache
-{
-	bool		regio_geldig;
-	bool		regio_null;
-	int8		regio;
-	int16		regio_len;
-	char		regio_bytes[16];
-} MpCache;
-
-static inline VerzuimRegio
-row_regio(FunctionCallInfo fcinfo, MpCache *c, int argno)
-{
-	VerzuimRegio r;
-
-	if (PG_ARGISNULL(argno))
-	{
-		if (c->regio_geldig && c->regio_null)
-			return (VerzuimRegio) c->regio;
-		r = verzuim_regio_from_text(NULL);
-		c->regio = (int8) r;
-		c->regio_null = true;
-		c->regio_geldig = true;
-		return r;
-	}
-	else
-	{
-		struct varlena *t = (struct varlena *) DatumGetPointer(PG_GETARG_DATUM(argno));
-		int			len;
-
-		if (unlikely(VARATT_IS_EXTENDED(t) && !VARATT_IS_SHORT(t)))
-			t = pg_detoast_datum_packed(t);
-		len = VARSIZE_ANY_EXHDR(t);
-		if (likely(c->regio_geldig && !c->regio_null && c->regio_len == len &&
-				   memcmp(c->regio_bytes, VARDATA_ANY(t), len) == 0))
-			return (VerzuimRegio) c->regio;
-		r = verzuim_regio_from_text((text *) t);
-		if (len <= (int) sizeof(c->regio_bytes))
-		{
-			memcpy(c->regio_bytes, VARDATA_ANY(t), len);
-			c->regio_len = len;
-			c->regio = (int8) r;
-			c->regio_null = false;
-			c->regio_geldig = true;
-		}
-		else
-			c->regio_geldig = false;
-		return r;
-	}
-}
-
 static int8
 parse_vergelijking(text *t)
 {
@@ -495,7 +440,7 @@ row_regels(FunctionCallInfo fcinfo, bool met_regels, int64 *drempel, int32 *lesw
 }
 
 static void
-raise_regels_wisselen(void)
+error_regels_differ(void)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -507,7 +452,7 @@ static inline Datum
 meldplicht_trans(FunctionCallInfo fcinfo, bool met_brin, bool met_regels)
 {
 	MeldState  *st;
-	MpCache    *c;
+	VerzuimRegioCache *c;
 	DateADT		d;
 	int64		u;
 	VerzuimRegio r;
@@ -538,15 +483,15 @@ meldplicht_trans(FunctionCallInfo fcinfo, bool met_brin, bool met_regels)
 				 errmsg("uren must not be negative"),
 				 errhint("Hours of absence are between 0 and 24 a day.")));
 	if (unlikely(u > MP_MAX_DAG))
-		raise_te_groot("uren");
+		error_too_large("uren");
 
-	c = (MpCache *) fcinfo->flinfo->fn_extra;
+	c = (VerzuimRegioCache *) fcinfo->flinfo->fn_extra;
 	if (unlikely(c == NULL))
 	{
-		c = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(MpCache));
+		c = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(VerzuimRegioCache));
 		fcinfo->flinfo->fn_extra = c;
 	}
-	r = row_regio(fcinfo, c, 3);
+	r = verzuim_regio_arg(fcinfo, 3, c);
 	if (met_brin && !PG_ARGISNULL(4))
 	{
 		text	   *t = PG_GETARG_TEXT_PP(4);
@@ -564,7 +509,7 @@ meldplicht_trans(FunctionCallInfo fcinfo, bool met_brin, bool met_regels)
 		int8		verg;
 
 		if (!AggCheckCallContext(fcinfo, &aggctx))
-			elog(ERROR, "verzuim.meldplicht transition function called in non-aggregate context");
+			verzuim_error_not_aggregate("verzuim.meldplicht transition function");
 		verzuim_instellingen_controleren();
 		row_regels(fcinfo, met_regels, &drempel, &lesweken, &verg);
 		st = state_new(aggctx, drempel, lesweken, verg);
@@ -577,7 +522,7 @@ meldplicht_trans(FunctionCallInfo fcinfo, bool met_brin, bool met_regels)
 
 		row_regels(fcinfo, true, &drempel, &lesweken, &verg);
 		if (drempel != st->drempel || lesweken != st->lesweken || verg != st->vergelijking)
-			raise_regels_wisselen();
+			error_regels_differ();
 	}
 
 	/* the school of the previous row, usually */
@@ -627,7 +572,7 @@ state_merge(MeldState *a, const MeldState *b)
 	int32		i;
 
 	if (a->drempel != b->drempel || a->lesweken != b->lesweken || a->vergelijking != b->vergelijking)
-		raise_regels_wisselen();
+		error_regels_differ();
 	for (i = 0; i < b->nschool; i++)
 	{
 		const MpSchool *s = &b->scholen[i];
@@ -649,7 +594,7 @@ verzuim_meldplicht_combine(PG_FUNCTION_ARGS)
 	MeldState  *b;
 
 	if (!AggCheckCallContext(fcinfo, &aggctx))
-		elog(ERROR, "verzuim_meldplicht_combine called in non-aggregate context");
+		verzuim_error_not_aggregate("verzuim.meldplicht combine function");
 	a = PG_ARGISNULL(0) ? NULL : (MeldState *) PG_GETARG_POINTER(0);
 	b = PG_ARGISNULL(1) ? NULL : (MeldState *) PG_GETARG_POINTER(1);
 	if (b == NULL)
@@ -675,7 +620,7 @@ verzuim_meldplicht_serialize(PG_FUNCTION_ARGS)
 	int32		i;
 
 	if (!AggCheckCallContext(fcinfo, NULL))
-		elog(ERROR, "verzuim_meldplicht_serialize called in non-aggregate context");
+		verzuim_error_not_aggregate("verzuim.meldplicht serialize function");
 	st = (MeldState *) PG_GETARG_POINTER(0);
 	pq_begintypsend(&buf);
 	enlargeStringInfo(&buf, 32 + st->nschool * (MP_MAX_BRIN + 8) + st->n * 12);
@@ -704,19 +649,10 @@ verzuim_meldplicht_serialize(PG_FUNCTION_ARGS)
 }
 
 static void
-raise_corrupt(const char *detail)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-			 errmsg("invalid serialized verzuim.meldplicht() state"),
-			 errdetail("%s", detail)));
-}
-
-static void
 need(StringInfo buf, int n)
 {
 	if (buf->len - buf->cursor < n)
-		raise_corrupt("The state is truncated.");
+		verzuim_error_corrupt_state("verzuim.meldplicht()", "The state is truncated.");
 }
 
 PG_FUNCTION_INFO_V1(verzuim_meldplicht_deserialize);
@@ -734,23 +670,20 @@ verzuim_meldplicht_deserialize(PG_FUNCTION_ARGS)
 	int			verg;
 
 	if (!AggCheckCallContext(fcinfo, NULL))
-		elog(ERROR, "verzuim_meldplicht_deserialize called in non-aggregate context");
-	buf.data = VARDATA_ANY(sstate);
-	buf.len = VARSIZE_ANY_EXHDR(sstate);
-	buf.maxlen = buf.len;
-	buf.cursor = 0;
+		verzuim_error_not_aggregate("verzuim.meldplicht deserialize function");
+	verzuim_stringinfo_readonly(&buf, VARDATA_ANY(sstate), VARSIZE_ANY_EXHDR(sstate));
 
 	need(&buf, 1 + 8 + 4 + 1 + 4);
 	if (pq_getmsgbyte(&buf) != MP_FORMAAT)
-		raise_corrupt("Unknown format version.");
+		verzuim_error_corrupt_state("verzuim.meldplicht()", "Unknown format version.");
 	drempel = pq_getmsgint64(&buf);
 	lesweken = pq_getmsgint(&buf, 4);
 	verg = pq_getmsgbyte(&buf);
 	nschool = pq_getmsgint(&buf, 4);
 	if (drempel <= 0 || lesweken < 1 || lesweken > 52 || (verg != MP_MINSTENS && verg != MP_MEER_DAN))
-		raise_corrupt("A setting is out of range.");
+		verzuim_error_corrupt_state("verzuim.meldplicht()", "A setting is out of range.");
 	if (nschool < 0 || nschool > MP_MAX_SCHOLEN)
-		raise_corrupt("The number of schools is out of range.");
+		verzuim_error_corrupt_state("verzuim.meldplicht()", "The number of schools is out of range.");
 	st = state_new(CurrentMemoryContext, drempel, lesweken, (int8) verg);
 	for (i = 0; i < nschool; i++)
 	{
@@ -764,16 +697,16 @@ verzuim_meldplicht_deserialize(PG_FUNCTION_ARGS)
 		isnull = pq_getmsgbyte(&buf);
 		len = pq_getmsgbyte(&buf);
 		if (regio < 0 || regio >= REGIO_AANTAL || isnull > 1 || len > MP_MAX_BRIN || (isnull && len != 0))
-			raise_corrupt("A school is out of range.");
+			verzuim_error_corrupt_state("verzuim.meldplicht()", "A school is out of range.");
 		need(&buf, len);
 		pq_copymsgbytes(&buf, brin, len);
 		if (state_school(st, (int8) regio, isnull == 1, brin, len) != i)
-			raise_corrupt("A school occurs twice.");
+			verzuim_error_corrupt_state("verzuim.meldplicht()", "A school occurs twice.");
 	}
 	need(&buf, 4);
 	n = pq_getmsgint(&buf, 4);
 	if (n < 0 || (int64) n * 12 != buf.len - buf.cursor)
-		raise_corrupt("The number of rows does not match the size.");
+		verzuim_error_corrupt_state("verzuim.meldplicht()", "The number of rows does not match the size.");
 	for (i = 0; i < n; i++)
 	{
 		DateADT		d = pq_getmsgint(&buf, 4);
@@ -782,7 +715,7 @@ verzuim_meldplicht_deserialize(PG_FUNCTION_ARGS)
 
 		if (d < KALENDER_EERSTE || d > KALENDER_LAATSTE || s < 0 || s >= nschool ||
 			u < 0 || u > MP_MAX_DAG)
-			raise_corrupt("A row is out of range.");
+			verzuim_error_corrupt_state("verzuim.meldplicht()", "A row is out of range.");
 		state_append(st, d, s, u);
 	}
 	PG_RETURN_POINTER(st);
@@ -840,7 +773,6 @@ typedef struct MpFinalCache
 {
 	Oid			elemtype;
 	TupleDesc	tupdesc;
-	TypeCacheEntry *rngtyp;
 	int16		typlen;
 	bool		typbyval;
 	char		typalign;
@@ -874,6 +806,8 @@ verzuim_meldplicht_final(PG_FUNCTION_ARGS)
 	int32		links;
 	int64		som;
 
+	if (!AggCheckCallContext(fcinfo, NULL))
+		verzuim_error_not_aggregate("verzuim.meldplicht final function");
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	st = (MeldState *) PG_GETARG_POINTER(0);
@@ -885,7 +819,9 @@ verzuim_meldplicht_final(PG_FUNCTION_ARGS)
 		MemoryContext old;
 
 		if (!OidIsValid(rettype) || !OidIsValid(get_element_type(rettype)))
-			elog(ERROR, "verzuim.meldplicht() final function called without an array result type");
+			ereport(ERROR,
+					(errcode(ERRCODE_DATATYPE_MISMATCH),
+					 errmsg("verzuim.meldplicht final function must return an array of a row type")));
 		fc = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(MpFinalCache));
 		fc->elemtype = get_element_type(rettype);
 		{
@@ -896,7 +832,6 @@ verzuim_meldplicht_final(PG_FUNCTION_ARGS)
 			MemoryContextSwitchTo(old);
 			ReleaseTupleDesc(td);
 		}
-		fc->rngtyp = lookup_type_cache(DATERANGEOID, TYPECACHE_RANGE_INFO);
 		get_typlenbyvalalign(fc->elemtype, &fc->typlen, &fc->typbyval, &fc->typalign);
 		fcinfo->flinfo->fn_extra = fc;
 	}
@@ -1039,19 +974,9 @@ verzuim_meldplicht_final(PG_FUNCTION_ARGS)
 		{
 			Datum		values[3];
 			bool		nulls[3] = {false, false, false};
-			RangeBound lo,
-						hi;
 			HeapTuple	tup;
 
-			lo.val = DateADTGetDatum(lwmaandag[Max(laag, 1)]);
-			lo.infinite = false;
-			lo.inclusive = true;
-			lo.lower = true;
-			hi.val = DateADTGetDatum(dag[i] + 1);
-			hi.infinite = false;
-			hi.inclusive = false;
-			hi.lower = false;
-			values[0] = RangeTypePGetDatum(make_range_compat(fc->rngtyp, &lo, &hi, false));
+			values[0] = RangeTypePGetDatum(verzuim_daterange(lwmaandag[Max(laag, 1)], dag[i] + 1));
 			values[1] = e4_numeric(som);
 			values[2] = DateADTGetDatum(dag[i]);
 			tup = heap_form_tuple(fc->tupdesc, values, nulls);
@@ -1128,7 +1053,7 @@ verzuim_mazl_init(void)
 
 typedef struct MazlCache
 {
-	MpCache		regio;
+	VerzuimRegioCache regio;
 	int			nreden;
 	Oid			reden_oid[32];
 	bool		reden_ziek[32];
@@ -1206,7 +1131,7 @@ mazl_trans(FunctionCallInfo fcinfo, bool met_extra)
 		c = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(MazlCache));
 		fcinfo->flinfo->fn_extra = c;
 	}
-	r = row_regio(fcinfo, &c->regio, 3);
+	r = verzuim_regio_arg(fcinfo, 3, &c->regio);
 	if (met_extra)
 	{
 		if (!PG_ARGISNULL(4))
@@ -1225,12 +1150,12 @@ mazl_trans(FunctionCallInfo fcinfo, bool met_extra)
 		MemoryContext aggctx;
 
 		if (!AggCheckCallContext(fcinfo, &aggctx))
-			elog(ERROR, "verzuim.mazl_signaal transition function called in non-aggregate context");
+			verzuim_error_not_aggregate("verzuim.mazl_signaal transition function");
 		/* drempel and lesweken are unused; vergelijking holds the eenheid */
 		st = state_new(aggctx, 1, 1, eenheid);
 	}
 	else if (st->vergelijking != eenheid)
-		raise_regels_wisselen();
+		error_regels_differ();
 
 	/* NULL reden and other reasons than ziek: no sick day */
 	if (PG_ARGISNULL(2) || !reden_is_ziek(c, PG_GETARG_OID(2)))
@@ -1298,6 +1223,8 @@ verzuim_mazl_final(PG_FUNCTION_ARGS)
 				eerste = 0,
 				dagen_in_melding = 0;
 
+	if (!AggCheckCallContext(fcinfo, NULL))
+		verzuim_error_not_aggregate("verzuim.mazl_signaal final function");
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	st = (MeldState *) PG_GETARG_POINTER(0);

@@ -31,41 +31,22 @@ verzuim_vakanties_bestand(PG_FUNCTION_ARGS)
 	char	   *buf;
 	size_t		n;
 
-	if (!has_privs_of_role(GetUserId(), ROLE_PG_READ_SERVER_FILES))
-		ereport(ERROR,
-				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
-				 errmsg("permission denied to read a server-side file"),
-				 errdetail("Only roles with privileges of the \"pg_read_server_files\" role may read files on the server, as with COPY FROM a file."),
-				 errhint("Send the file content instead: verzuim.vakanties_laden(inhoud::jsonb), e.g. in psql with \\set inhoud `cat file.json`.")));
-	if (!is_absolute_path(pad))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_NAME),
-				 errmsg("the path of a server-side file must be absolute")));
-
-	f = AllocateFile(pad, PG_BINARY_R);
-	if (f == NULL)
-		ereport(ERROR,
-				(errcode_for_file_access(),
-				 errmsg("could not open file \"%s\" for reading: %m", pad)));
+	f = verzuim_open_server_file(pad, "Send the file content instead: verzuim.vakanties_laden(inhoud::jsonb), e.g. in psql with \\set inhoud `cat file.json`.");
 	if (fstat(fileno(f), &st) != 0)
 		ereport(ERROR,
 				(errcode_for_file_access(),
-				 errmsg("could not stat file \"%s\": %m", pad)));
-	if (S_ISDIR(st.st_mode))
-		ereport(ERROR,
-				(errcode(ERRCODE_WRONG_OBJECT_TYPE),
-				 errmsg("\"%s\" is a directory", pad)));
+				 errmsg("could not stat file \"%s\": %m", verzuim_kort(pad))));
 	if ((Size) st.st_size >= MaxAllocSize)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("file \"%s\" is too large (at most 1 GB)", pad)));
+				 errmsg("file \"%s\" is too large (at most 1 GB)", verzuim_kort(pad))));
 
 	buf = palloc((Size) st.st_size + 1);
 	n = fread(buf, 1, (size_t) st.st_size, f);
 	if (ferror(f))
 		ereport(ERROR,
 				(errcode_for_file_access(),
-				 errmsg("could not read file \"%s\": %m", pad)));
+				 errmsg("could not read file \"%s\": %m", verzuim_kort(pad))));
 	FreeFile(f);
 	buf[n] = '\0';
 

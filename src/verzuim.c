@@ -3,7 +3,14 @@
  */
 #include "verzuim.h"
 
+#include <sys/stat.h>
+
+#include "catalog/pg_type_d.h"
+#include "catalog/pg_authid.h"
 #include "mb/pg_wchar.h"
+#include "miscadmin.h"
+#include "storage/fd.h"
+#include "utils/acl.h"
 #include "utils/guc.h"
 #include "utils/guc_tables.h"
 #include "utils/memutils.h"
@@ -172,7 +179,7 @@ verzuim_instelling_gezet(const char *naam)
 }
 
 void
-verzuim_instellingen_fout(void)
+verzuim_error_instellingen(void)
 {
 	InstellingProbleem p;
 
@@ -324,4 +331,107 @@ verzuim_check_finite_date(DateADT d, const char *what)
 				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
 				 errmsg("%s must be a finite date", what),
 				 errhint("Use a real calendar date instead of infinity or -infinity.")));
+}
+
+void
+verzuim_error_not_aggregate(const char *function)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+			 errmsg("%s called in non-aggregate context", function),
+			 errhint("This function supports an aggregate; call the aggregate instead.")));
+}
+
+void
+verzuim_error_corrupt_state(const char *what, const char *detail)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+			 errmsg("invalid serialized %s state", what),
+			 errdetail("%s", detail)));
+}
+
+void
+verzuim_error_not_row_type(void)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+			 errmsg("function returning record called in context that cannot accept type record")));
+}
+
+TypeCacheEntry *
+verzuim_daterange_typcache(void)
+{
+	static TypeCacheEntry *tc = NULL;
+
+	if (tc == NULL)
+	{
+		TypeCacheEntry *t = lookup_type_cache(DATERANGEOID, TYPECACHE_RANGE_INFO);
+
+		if (t->rngelemtype == NULL)
+			elog(ERROR, "type %u is not a range type", DATERANGEOID);
+		tc = t;
+	}
+	return tc;
+}
+
+RangeType *
+verzuim_daterange(DateADT van, DateADT tot)
+{
+	TypeCacheEntry *tc = verzuim_daterange_typcache();
+	RangeBound	lower,
+				upper;
+
+	if (tot <= van)
+		return make_empty_range(tc);
+	lower.val = DateADTGetDatum(van);
+	lower.infinite = false;
+	lower.inclusive = true;
+	lower.lower = true;
+	upper.val = DateADTGetDatum(tot);
+	upper.infinite = false;
+	upper.inclusive = false;
+	upper.lower = false;
+#if PG_VERSION_NUM >= 160000
+	return make_range(tc, &lower, &upper, false, NULL);
+#else
+	return make_range(tc, &lower, &upper, false);
+#endif
+}
+
+FILE *
+verzuim_open_server_file(const char *pad, const char *hint)
+{
+	FILE	   *f;
+	struct stat st;
+
+	if (!has_privs_of_role(GetUserId(), ROLE_PG_READ_SERVER_FILES))
+		ereport(ERROR,
+				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+				 errmsg("permission denied to read a server-side file"),
+				 errdetail("Only roles with privileges of the \"pg_read_server_files\" role may read files on the server, as with COPY FROM a file."),
+				 errhint("%s", hint)));
+	if (!is_absolute_path(pad))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_NAME),
+				 errmsg("the path of a server-side file must be absolute")));
+	f = AllocateFile(pad, PG_BINARY_R);
+	if (f == NULL)
+	{
+		/* errcode_for_file_access() gives XX000 for a name too long before PostgreSQL 17 */
+		int			code = errno == ENAMETOOLONG ? ERRCODE_NAME_TOO_LONG : 0;
+
+		ereport(ERROR,
+				(code ? errcode(code) : errcode_for_file_access(),
+				 errmsg("could not open file \"%s\" for reading: %m", verzuim_kort(pad))));
+	}
+	if (fstat(fileno(f), &st) != 0)
+		ereport(ERROR,
+				(errcode_for_file_access(),
+				 errmsg("could not stat file \"%s\": %m", verzuim_kort(pad))));
+	if (S_ISDIR(st.st_mode))
+		ereport(ERROR,
+				(errcode(ERRCODE_WRONG_OBJECT_TYPE),
+				 errmsg("\"%s\" is a directory", verzuim_kort(pad))));
+	return f;
 }

@@ -15,7 +15,9 @@
 #endif
 
 #include "fmgr.h"
+#include "lib/stringinfo.h"
 #include "utils/date.h"
+#include "utils/rangetypes.h"
 #if PG_VERSION_NUM >= 160000
 #include "varatt.h"
 #endif
@@ -62,14 +64,14 @@ extern void verzuim_kwaliteit_init(void);
  * hook of every setting calls verzuim_instelling_gezet(name).
  */
 extern bool verzuim_instelling_problemen;
-extern void verzuim_instellingen_fout(void);
+extern void verzuim_error_instellingen(void);
 extern void verzuim_instelling_gezet(const char *naam);
 
 static inline void
 verzuim_instellingen_controleren(void)
 {
 	if (unlikely(verzuim_instelling_problemen))
-		verzuim_instellingen_fout();
+		verzuim_error_instellingen();
 }
 
 /*
@@ -82,5 +84,57 @@ extern char *verzuim_kort(const char *s);
 
 /* A date must be finite; raises 22008 otherwise.  what: "peildatum" etc. */
 extern void verzuim_check_finite_date(DateADT d, const char *what);
+
+/*
+ * daterange values, built in one place: the type cache entry of daterange
+ * (looked up once per backend; type cache entries are never freed), and the
+ * range [van, tot) of two finite dates (empty when tot <= van).
+ */
+extern TypeCacheEntry *verzuim_daterange_typcache(void);
+extern RangeType *verzuim_daterange(DateADT van, DateADT tot);
+
+/*
+ * A read-only StringInfo over bytes that are not ours (a bytea being
+ * deserialized): initReadOnlyStringInfo on PostgreSQL 17+, the same by hand
+ * before.  The bytes are not copied and must not be written.
+ */
+static inline void
+verzuim_stringinfo_readonly(StringInfo buf, const char *data, int len)
+{
+#if PG_VERSION_NUM >= 170000
+	initReadOnlyStringInfo(buf, (char *) data, len);
+#else
+	buf->data = (char *) data;
+	buf->len = len;
+	buf->maxlen = len;
+	buf->cursor = 0;
+#endif
+}
+
+/*
+ * A file on the database server opened for reading (AllocateFile; the caller
+ * calls FreeFile), with the privilege rule of COPY FROM a file (superuser or
+ * pg_read_server_files; hint says what to do instead), an absolute path, and
+ * the same messages for every function that reads files; the path is echoed
+ * at most 64 characters long.
+ */
+extern FILE *verzuim_open_server_file(const char *pad, const char *hint);
+
+/*
+ * Errors raised in more than one file, with one message each.  Functions
+ * that only raise an error are named verzuim_error_* when shared (here) and
+ * error_* when local to one file.  These raise: a support function of an aggregate called
+ * outside it (0A000), a function returning a row called where no row type is
+ * known (0A000), a serialized aggregate state that is not valid (22P03).
+ */
+#if PG_VERSION_NUM >= 180000
+#define VERZUIM_NORETURN pg_noreturn
+#else
+#define VERZUIM_NORETURN pg_attribute_noreturn()
+#endif
+VERZUIM_NORETURN extern void verzuim_error_not_aggregate(const char *function);
+VERZUIM_NORETURN extern void verzuim_error_not_row_type(void);
+/* a serialized aggregate state that cannot be read (22P03); what: "verzuim.episodes()" */
+VERZUIM_NORETURN extern void verzuim_error_corrupt_state(const char *what, const char *detail);
 
 #endif							/* VERZUIM_H */

@@ -40,6 +40,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "kalender_rekenen.h"
+
 #define OPEN INT32_MAX			/* open upper bound of a range */
 #define MAXD 366
 #define NATIONAL_PUPILS 2700000
@@ -272,16 +274,6 @@ weekday(int day)				/* 0 = Monday .. 6 = Sunday */
 	return ((day % 7) + 7 + 5) % 7;
 }
 
-static int
-days_in_month(int y, int m)
-{
-	static const int dm[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-
-	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		return 29;
-	return dm[m - 1];
-}
-
 /* day + n months, PostgreSQL semantics (day of month clamped) */
 static int
 add_months(int day, int n)
@@ -303,7 +295,7 @@ add_months(int day, int n)
 		m += 12;
 		y--;
 	}
-	dim = days_in_month(y, m);
+	dim = kalender_dagen_in_maand(y, m);
 	return days_from_civil(y, m, d > dim ? dim : d);
 }
 
@@ -313,24 +305,14 @@ aug1(int y)
 	return days_from_civil(y, 8, 1);
 }
 
+/* Easter Sunday as a day number: the extension's arithmetic (src/kalender_rekenen.h) */
 static int
 easter(int Y)
 {
-	int			a = Y % 19,
-				b = Y / 100,
-				c = Y % 100,
-				d = b / 4,
-				e = b % 4,
-				f = (b + 8) / 25,
-				g = (b - f + 1) / 3,
-				h = (19 * a + b - d - g + 15) % 30,
-				i = c / 4,
-				k = c % 4,
-				l = (32 + 2 * e + 2 * i - h - k) % 7,
-				m = (a + 11 * h + 22 * l) / 451,
-				month = (h + l - 7 * m + 114) / 31,
-				day = ((h + l - 7 * m + 114) % 31) + 1;
+	int			month,
+				day;
 
+	kalender_pasen(Y, &month, &day);
 	return days_from_civil(Y, month, day);
 }
 
@@ -3497,6 +3479,22 @@ gen_pupil(int64_t id, int g, uint64_t seed)
 
 /* --------------------------------------------------------------- main */
 
+/* --kalender: the generator's calendar arithmetic, for the test that it
+ * agrees with the extension's (test/generator_kalender.sql) */
+static void
+print_kalender(int van, int tot)
+{
+	char		buf[11];
+
+	for (int y = van; y <= tot; y++)
+	{
+		fmt_date(buf, easter(y));
+		printf("pasen\t%d\t%s\n", y, buf);
+		for (int m = 1; m <= 12; m++)
+			printf("maand\t%d-%02d\t%d\n", y, m, kalender_dagen_in_maand(y, m));
+	}
+}
+
 static void
 usage(void)
 {
@@ -3507,6 +3505,8 @@ usage(void)
 			"  --info   print the selected gemeenten and the school counts, write nothing\n"
 			"  --table T  write only table T, to stdout (for \\copy ... FROM PROGRAM)\n"
 			"  --quiet  no summary on stderr\n"
+			"  --kalender Y1 Y2  print Easter Sunday of every year Y1..Y2 and the days of\n"
+			"           every month, as the generator computes them, and exit\n"
 			"  --vervuiling F  plant pollution at F x the documented rates (default 0); the findings\n"
 			"           the registratiekwaliteit checks must report go to the stream vervuiling\n");
 	exit(2);
@@ -3549,6 +3549,11 @@ main(int argc, char **argv)
 			only_table = argv[++i];
 		else if (!strcmp(a, "--quiet"))
 			quiet = 1;
+		else if (!strcmp(a, "--kalender") && i + 2 < argc)
+		{
+			print_kalender(atoi(argv[i + 1]), atoi(argv[i + 2]));
+			return 0;
+		}
 		else if (!strcmp(a, "--vervuiling") && i + 1 < argc)
 			vervuiling = strtod(argv[++i], NULL);
 		else

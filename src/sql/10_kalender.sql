@@ -177,6 +177,10 @@ COMMENT ON FUNCTION verzuim.kalender_gewijzigd() IS
 
 CREATE TRIGGER kalender_gewijzigd AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON verzuim.vakantie
   FOR EACH STATEMENT EXECUTE FUNCTION verzuim.kalender_gewijzigd();
+-- ENABLE ALWAYS: the cache must be rebuilt also when the change arrives by
+-- logical replication or in a session with session_replication_role = replica
+-- (an ordinary trigger does not fire there; this one changes no data).
+ALTER TABLE verzuim.vakantie ENABLE ALWAYS TRIGGER kalender_gewijzigd;
 
 INSERT INTO verzuim.vakantie (regio, schooljaar, soort, periode, bron, geleverd) VALUES
   ('noord', '2019-2020', 'herfst', '[2019-10-19,2019-10-27]', 'reischecker.nl/schoolvakanties/2019-2020', true),

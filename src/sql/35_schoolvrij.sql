@@ -19,3 +19,7 @@ CREATE TRIGGER kalender_gewijzigd AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE O
 -- A school's vakantieregio is part of its calendar too.
 CREATE TRIGGER kalender_gewijzigd AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON verzuim.school
   FOR EACH STATEMENT EXECUTE FUNCTION verzuim.kalender_gewijzigd();
+-- fired by logical-replication apply and session_replication_role = replica too
+-- (see verzuim.vakantie in 10_kalender.sql)
+ALTER TABLE verzuim.schoolvrije_dag ENABLE ALWAYS TRIGGER kalender_gewijzigd;
+ALTER TABLE verzuim.school ENABLE ALWAYS TRIGGER kalender_gewijzigd;

@@ -67,6 +67,15 @@ CREATE OPERATOR CLASS verzuim.duurverdeling_hash_ops
   FUNCTION 1 verzuim.duurverdeling_hash(verzuim.duurverdeling);
 COMMENT ON OPERATOR CLASS verzuim.duurverdeling_hash_ops USING hash IS
   'Hash operator class of verzuim.duurverdeling (GROUP BY, DISTINCT, row comparison).';
+-- 0.2: the extended (seeded, 64-bit) hash, support function 2, for hash
+-- partitioning and hash joins that need it.  Added to the family the same way
+-- in a fresh install and in the upgrade (src/sql/upgrade/0.1--0.2/61_duur_hash.sql).
+CREATE FUNCTION verzuim.duurverdeling_hash_extended(verzuim.duurverdeling, bigint) RETURNS bigint
+  AS 'MODULE_PATHNAME', 'verzuim_duur_hash_extended' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION verzuim.duurverdeling_hash_extended(verzuim.duurverdeling, bigint) IS
+  'Seeded 64-bit hash of a duration summary (hash operator class support function 2); with seed 0 its low 32 bits equal duurverdeling_hash.';
+ALTER OPERATOR FAMILY verzuim.duurverdeling_hash_ops USING hash
+  ADD FUNCTION 2 verzuim.duurverdeling_hash_extended(verzuim.duurverdeling, bigint);
 
 -- Step 1: the aggregates ----------------------------------------------------------
 
@@ -154,6 +163,10 @@ CREATE AGGREGATE verzuim.samenvoegen(verzuim.duurverdeling) (
   STYPE = verzuim.duurverdeling,
   COMBINEFUNC = verzuim.samenvoegen_sfunc,
   FINALFUNC_MODIFY = READ_ONLY,
+  -- the expanded state: its memory context (1 kB first block), the direct
+  -- table of durations up to about a schooljaar (512 x 8 bytes) and the
+  -- cached flat form; the planner would otherwise assume 32 bytes per group
+  SSPACE = 6144,
   PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE verzuim.samenvoegen(verzuim.duurverdeling) IS
