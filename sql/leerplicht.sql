@@ -183,24 +183,32 @@ FROM (VALUES
 ) AS t(geval, got, want);
 
 -- 5. Missing holiday data: only when the answer depends on it.
--- Born 2 Sep 2010: 5 on 2 Sep 2015 -> start Thu 1 Oct 2015 (the DOMAIN example); 2015-2016 has no holiday data.
+-- Born 2 Sep 2010: 5 on 2 Sep 2015 -> start Thu 1 Oct 2015 (the DOMAIN example); midden's herfstvakantie
+-- 2015-2016 is missing, but it cannot start before Sat 10 Oct 2015 (week 42): 1 Oct 2015 is certain.
 SELECT verzuim.leerplicht_status('2010-09-02', '2015-09-30', regio => 'midden') AS before_start_month;  -- no calendar needed
 SELECT verzuim.leerplicht_status('2010-09-02', '2024-01-15', regio => 'midden') AS later_school_day_is_certain;
 SELECT verzuim.kwalificatieplicht_periode('2010-09-02') AS no_calendar;  -- 16 on 2 Sep 2026 -> [1 Aug 2027, 2 Sep 2028)
-SELECT verzuim.leerplicht_status('2010-09-02', '2015-10-01', regio => 'midden');  -- error: October 2015 may be a holiday
-SELECT verzuim.leerplicht_periode('2010-09-02', NULL, 'midden');  -- error
+SELECT verzuim.leerplicht_status('2010-09-02', '2015-10-01', regio => 'midden');  -- leerplichtig
+SELECT verzuim.leerplicht_periode('2010-09-02', NULL, 'midden');  -- [2015-10-01, 2027-08-01)
+-- Born 10 Feb 2011: 5 on 10 Feb 2016 -> the first school day of March 2016; midden's voorjaarsvakantie
+-- 2015-2016 is missing and may be Sat 27 Feb - Sun 6 Mar 2016 (week 9): Tue 1 Mar 2016 is uncertain.
+SELECT verzuim.leerplicht_status('2011-02-10', '2016-03-01', regio => 'midden');  -- error: 1 March 2016 may be a holiday
+SELECT verzuim.leerplicht_periode('2011-02-10', NULL, 'midden');  -- error
 SET verzuim.onvolledige_kalender = 'waarschuwing';
-SELECT verzuim.leerplicht_periode('2010-09-02', NULL, 'midden');  -- warning; [2015-10-01, 2027-08-01)
-SELECT verzuim.leerplicht_status('2010-09-02', '2015-10-01', regio => 'midden');  -- warning; leerplichtig
+SELECT verzuim.leerplicht_periode('2011-02-10', NULL, 'midden');  -- warning; [2016-03-01, 2027-08-01)
+SELECT verzuim.leerplicht_status('2011-02-10', '2016-03-01', regio => 'midden');  -- warning; leerplichtig
 RESET verzuim.onvolledige_kalender;
--- setting eerste_lesdag with an enrolment in 2014-2015 (no holiday data).
+-- setting eerste_lesdag with an enrolment in 2014-2015 (midden's zomer 2014 is shipped: 19 Jul - 31 Aug).
 SET verzuim.volledig_schooljaar = 'eerste_lesdag';
 SELECT verzuim.leerplicht_status('2010-10-15', '2025-01-01', NULL, '2014-10-15', 'midden') AS not_needed;  -- leerplichtig
--- 15 Oct 2014 is after every possible first school day of 2014-2015 (the unknown zomervakantie
--- of 2014 ends by 20 September at the latest), so the answer needs no holiday data:
+-- 15 Oct 2014 is after the first school day of 2014-2015:
 SELECT verzuim.kwalificatieplicht_periode('2010-10-15', NULL, '2014-10-15', 'midden');  -- [2027-08-01,2028-10-15)
--- 1 Sep 2014 may or may not be after it: error
-SELECT verzuim.kwalificatieplicht_periode('2010-10-15', NULL, '2014-09-01', 'midden');  -- error
+-- Mon 1 Sep 2014 is the first school day of 2014-2015 in midden: 12 full schooljaren end leerplicht on 1 Aug 2026
+SELECT verzuim.kwalificatieplicht_periode('2010-10-15', NULL, '2014-09-01', 'midden');  -- [2026-08-01,2028-10-15)
+-- Born 20 Aug 2011 (16 in schooljaar 2027-2028), enrolled Mon 24 Aug 2015 in zuid: zuid's zomer 2015
+-- is missing (it falls between Sat 27 Jun and Sun 30 Aug 2015), so whether 24 Aug is on or before the
+-- first school day of 2015-2016 (12 full schooljaren: end 1 Aug 2027, else 1 Aug 2028) is unknown: error
+SELECT verzuim.kwalificatieplicht_periode('2011-08-20', NULL, '2015-08-24', 'zuid');  -- error
 RESET verzuim.volledig_schooljaar;
 SELECT verzuim.kwalificatieplicht_periode('2010-10-15', NULL, '2014-10-15', 'midden') AS schooljaarbegin;  -- [2027-08-01, 2028-10-15)
 

@@ -400,16 +400,77 @@ schooljaar_parse(const char *s, bool raise)
 	return a;
 }
 
+/* Monday of ISO week w of year y (week 1 holds 4 January). */
+static DateADT
+iso_maandag(int y, int w)
+{
+	DateADT		jan4 = ymd(y, 1, 4);
+
+	return jan4 - ((weekdag(jan4) + 6) % 7) + 7 * (w - 1);
+}
+
+/* First schooljaar whose holidays follow the narrow windows below. */
+#define EERSTE_SMAL_SCHOOLJAAR 2010
+
 /*
- * The window in which a standard holiday of schooljaar jaar always falls
- * (generous bounds around every date OCW has published: herfst mid-October,
- * kerst around New Year, voorjaar in February, mei around 1 May, zomer
- * July-August).  When a holiday is missing from verzuim.vakantie only the
- * days of its window are uncertain; every other day is decided.
+ * The window in which a standard holiday of schooljaar jaar can fall: the
+ * union of every period the rules allow, given the holiday's length
+ * (docs/vakanties.md, "Uncertainty windows", with sources).  When a holiday
+ * is missing from verzuim.vakantie only the days of its window are
+ * uncertain; every other day is decided.  From schooljaar 2010-2011 on:
+ *   herfst   9 days, Saturday to Sunday, Monday in ISO week 42, 43 or 44
+ *            (advice dates; week 44 in 2024 for noord and midden);
+ *   kerst    16 days, Saturday to Sunday, starting on a Saturday from 18 to
+ *            25 December;
+ *   voorjaar 9 days, Monday in ISO week 7, 8 or 9 (of the next year);
+ *   mei      the fixed week: 9 days, Monday in ISO week 17 or 18 (week 17
+ *            in 2017), and 5 May when it is the Monday after (2014);
+ *   zomer    6 weeks (7 for voortgezet onderwijs until 2013), the first
+ *            Monday in ISO week 27 to 30, the last Sunday in week 35 at
+ *            the latest.
+ * Before 2010-2011 the rules were not all found: the wide windows
+ * (herfst 1 Oct-15 Nov, kerst 10 Dec-20 Jan, voorjaar 25 Jan-20 Mar, mei
+ * 10 Apr-20 May, zomer 20 Jun-20 Sep) stay.  Windows of different soorten
+ * never overlap.
  */
 static void
 vakantie_venster(int jaar, int soort, DateADT *van, DateADT *tot)
 {
+	if (jaar >= EERSTE_SMAL_SCHOOLJAAR)
+	{
+		switch (soort)
+		{
+			case 0:				/* herfst */
+				*van = iso_maandag(jaar, 42) - 2;
+				*tot = iso_maandag(jaar, 44) + 6;
+				return;
+			case 1:				/* kerst: Saturdays 18..25 Dec, 16 days */
+				{
+					DateADT		d18 = ymd(jaar, 12, 18);
+					DateADT		eerste = d18 + (6 - weekdag(d18) + 7) % 7;	/* first Saturday >= 18 Dec */
+					DateADT		laatste = ymd(jaar, 12, 25);
+
+					laatste -= (weekdag(laatste) + 1) % 7;	/* last Saturday <= 25 Dec */
+					*van = eerste;
+					*tot = laatste + 15;
+				}
+				return;
+			case 2:				/* voorjaar */
+				*van = iso_maandag(jaar + 1, 7) - 2;
+				*tot = iso_maandag(jaar + 1, 9) + 6;
+				return;
+			case 3:				/* mei */
+				*van = iso_maandag(jaar + 1, 17) - 2;
+				*tot = iso_maandag(jaar + 1, 18) + 6;
+				if (*tot + 1 == ymd(jaar + 1, 5, 5))
+					*tot += 1;
+				return;
+			default:			/* zomer: into the next schooljaar */
+				*van = iso_maandag(jaar + 1, 27) - 2;
+				*tot = iso_maandag(jaar + 1, 35) + 6;
+				return;
+		}
+	}
 	switch (soort)
 	{
 		case 0:					/* herfst */

@@ -134,9 +134,11 @@ extern void verzuim_kalender_bereik(DateADT d);
 /*
  * Apply the verzuim.onvolledige_kalender policy to the dates [van, tot]
  * (inclusive): ERROR (or a WARNING) when any of them lies in the window of
- * a standard holiday (herfst 1 Oct-15 Nov, kerst 10 Dec-20 Jan, voorjaar
- * 25 Jan-20 Mar, mei 10 Apr-20 May, zomer 20 Jun-20 Sep) that is missing
- * from verzuim.vakantie for the region.  Every public function that
+ * a standard holiday that is missing from verzuim.vakantie for the region:
+ * the days the holiday can take under OCW's rules (from 2010-2011: herfst
+ * Monday in ISO week 42-44, kerst from a Saturday 18-25 Dec, voorjaar week
+ * 7-9, mei week 17-18, zomer weeks 27-35; wide windows before; see
+ * vakantie_venster in kalender.c and docs/vakanties.md).  Every public function that
  * answers "is this a school day" must call this (once per call or per
  * aggregate, for the whole span it looks at).
  */

@@ -415,12 +415,12 @@ SELECT throws_ok($$SELECT verzuim.episodes(d, 'midden', '00ZZ99') FROM unnest('{
                  '23503', NULL, 'unknown school: 23503');
 SELECT throws_ok($$SELECT verzuim.episodes(d, 'midden', repeat('x', 100)) FROM unnest('{2024-03-04}'::date[]) d$$,
                  '22023', NULL, 'absurdly long brin: 22023');
-SELECT throws_ok($$SELECT verzuim.episodes(d, 'midden') FROM unnest('{2026-10-05}'::date[]) d$$,
+SELECT throws_ok($$SELECT verzuim.episodes(d, 'midden') FROM unnest('{2026-10-12}'::date[]) d$$,
                  '22023', NULL, 'a schooljaar without complete holiday data (2026-2027): 22023 under onvolledige_kalender = fout');
 SET LOCAL verzuim.onvolledige_kalender = 'waarschuwing';
 SET LOCAL client_min_messages = error;
-SELECT is((SELECT verzuim.episodes(d, 'midden') FROM unnest('{2026-10-05,2026-10-06}'::date[]) d),
-          '{[2026-10-05,2026-10-07)}', 'with onvolledige_kalender = waarschuwing the weekdays count as school days');
+SELECT is((SELECT verzuim.episodes(d, 'midden') FROM unnest('{2026-10-12,2026-10-13}'::date[]) d),
+          '{[2026-10-12,2026-10-14)}', 'with onvolledige_kalender = waarschuwing the weekdays count as school days');
 RESET client_min_messages;
 SET LOCAL verzuim.onvolledige_kalender = 'fout';
 SELECT throws_ok($$SET verzuim.ziekte_in_episode = 'soms'$$, '22023', NULL, 'unknown ziekte_in_episode: 22023');

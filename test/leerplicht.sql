@@ -1,6 +1,6 @@
 BEGIN;
 CREATE EXTENSION IF NOT EXISTS verzuim CASCADE;
-SELECT plan(105);
+SELECT plan(106);
 
 -- Leerplicht ages and periods (src/leerplicht.c).  Expected values computed by hand
 -- from the Leerplichtwet rules (DOMAIN.md §2), the weekday of each date and the
@@ -93,9 +93,14 @@ SELECT is(verzuim.leerplicht_status('2016-08-10', '2032-08-01', NULL, '2020-08-1
           'kwalificatieplichtig'::verzuim.leerplicht, 'eerste_lesdag: status follows the earlier end');
 SELECT is(verzuim.leerplicht_status('2010-10-15', '2025-01-01', NULL, '2014-10-15', 'midden'),
           'leerplichtig'::verzuim.leerplicht, 'eerste_lesdag: enrolment in a year without data not needed for this peildatum');
--- enrolled 1 Sep 2014: whether that is on or before the first school day of 2014-2015 depends on
--- the unknown zomervakantie of 2014 (its window runs to 20 Sep)
-SELECT throws_ok($$SELECT verzuim.kwalificatieplicht_periode('2010-10-15', NULL, '2014-09-01', 'midden')$$,
+-- enrolled Mon 1 Sep 2014, the first school day of 2014-2015 in midden (zomer 2014 shipped:
+-- 19 Jul - 31 Aug): 12 full schooljaren end leerplicht on 1 Aug 2026
+SELECT is(verzuim.kwalificatieplicht_periode('2010-10-15', NULL, '2014-09-01', 'midden'), daterange('2026-08-01', '2028-10-15'),
+          'eerste_lesdag: enrolled on the first school day of 2014-2015 (midden)');
+-- born 20 Aug 2011 (16 in 2027-2028), enrolled Mon 24 Aug 2015 in zuid: whether that is on or before
+-- the first school day of 2015-2016 (end 1 Aug 2027 or 1 Aug 2028) depends on the unknown zomervakantie
+-- 2015 of zuid (its window: Sat 27 Jun - Sun 30 Aug 2015)
+SELECT throws_ok($$SELECT verzuim.kwalificatieplicht_periode('2011-08-20', NULL, '2015-08-24', 'zuid')$$,
                  '22023', NULL, 'eerste_lesdag: enrolment inside the window of an unknown holiday raises 22023');
 SET LOCAL verzuim.volledig_schooljaar = 'schooljaarbegin';
 SELECT is(verzuim.leerplicht_status('2016-08-10', '2032-08-01', NULL, '2020-08-10', 'midden'),
@@ -161,19 +166,22 @@ SELECT is(verzuim.leerplicht_status('2008-07-31', '2024-07-31', regio => 'midden
 SELECT is(verzuim.leerplicht_status('2008-07-31', '2024-08-01'),
           'kwalificatieplichtig'::verzuim.leerplicht, '16 on 31 Jul: kwalificatieplichtig the next day');
 
--- Missing holiday data: only when the answer depends on it (start 1 Oct 2015, no data) --------
+-- Missing holiday data: only when the answer depends on it --------------------------------
+-- Born 2 Sep 2010: start Thu 1 Oct 2015, certain (midden's herfst 2015 is missing but starts on
+-- Sat 10 Oct at the earliest).  Born 10 Feb 2011: start on the first school day of March 2016;
+-- midden's voorjaar 2016 is missing and may be Sat 27 Feb - Sun 6 Mar 2016 (week 9).
 SELECT is(verzuim.leerplicht_status('2010-09-02', '2015-09-30', regio => 'midden'),
           'nog_niet_leerplichtig'::verzuim.leerplicht, 'before the start month: no calendar needed');
 SELECT is(verzuim.leerplicht_status('2010-09-02', '2024-01-15', regio => 'midden'),
           'leerplichtig'::verzuim.leerplicht, 'a later certain school day: no error');
-SELECT throws_ok($$SELECT verzuim.leerplicht_status('2010-09-02', '2015-10-01', regio => 'midden')$$,
+SELECT throws_ok($$SELECT verzuim.leerplicht_status('2011-02-10', '2016-03-01', regio => 'midden')$$,
                  '22023', NULL, 'peildatum in a start month without holiday data raises 22023');
-SELECT throws_ok($$SELECT verzuim.leerplicht_periode('2010-09-02', NULL, 'midden')$$,
-                 '22023', NULL, 'a start in a schooljaar without holiday data raises 22023');
+SELECT throws_ok($$SELECT verzuim.leerplicht_periode('2011-02-10', NULL, 'midden')$$,
+                 '22023', NULL, 'a start on an uncertain day raises 22023');
 SET LOCAL verzuim.onvolledige_kalender = 'waarschuwing';
 SET LOCAL client_min_messages = error;
-SELECT is(verzuim.leerplicht_periode('2010-09-02', NULL, 'midden'), daterange('2015-10-01', '2027-08-01'),
-          'waarschuwing: unknown holidays count as school days, Thu 1 Oct 2015 (DOMAIN example)');
+SELECT is(verzuim.leerplicht_periode('2011-02-10', NULL, 'midden'), daterange('2016-03-01', '2027-08-01'),
+          'waarschuwing: unknown holidays count as school days, Tue 1 Mar 2016');
 SET LOCAL verzuim.onvolledige_kalender = 'fout';
 RESET client_min_messages;
 

@@ -70,7 +70,7 @@ GRANT SELECT, DELETE ON verzuim.vakantie TO vak_wisser;
 GRANT SELECT, UPDATE ON verzuim.vakantie TO vak_wijziger;
 GRANT TRUNCATE ON verzuim.vakantie TO vak_kapper;
 SQL
-same "the extension ships 120 holidays and remembers their keys in vakantie_levering" "120 120 120" \
+same "the extension ships 189 holidays and remembers their keys in vakantie_levering" "189 189 189" \
      "$(q -d vak_a -F ' ' -c "SELECT (SELECT count(*) FROM verzuim.vakantie WHERE geleverd), (SELECT count(*) FROM verzuim.vakantie_levering), (SELECT count(*) FROM verzuim.vakantie v JOIN verzuim.vakantie_levering USING (regio, schooljaar, soort))")"
 same "INSERT of a row with geleverd = true: 428C9, also for a superuser" "428C9" \
      "$(sqlstate vak_a postgres "INSERT INTO verzuim.vakantie (regio, schooljaar, soort, periode, geleverd) VALUES ('noord', '2030-2031', 'herfst', '[2030-10-12,2030-10-20]', true)")"
@@ -123,13 +123,13 @@ nieuw_db vak_trunc
 q -d vak_trunc -c "GRANT USAGE ON SCHEMA verzuim TO vak_kapper; GRANT TRUNCATE ON verzuim.vakantie TO vak_kapper" >/dev/null
 q -d vak_trunc -c "INSERT INTO verzuim.vakantie (regio, schooljaar, soort, periode) VALUES ('noord', '2030-2031', 'herfst', '[2030-10-12,2030-10-20]')" >/dev/null
 same "a role with only TRUNCATE empties vakantie: every shipped holiday stays as periode NULL, user rows go" \
-     "ok 120 0 0" \
+     "ok 189 0 0" \
      "$(sqlstate vak_trunc vak_kapper "TRUNCATE verzuim.vakantie") $(q -d vak_trunc -F ' ' -c "SELECT count(*), count(periode), count(*) FILTER (WHERE geleverd) FROM verzuim.vakantie")"
 same "after TRUNCATE, DROP EXTENSION verzuim refuses (2BP01)" "2BP01" "$(sqlstate vak_trunc postgres "DROP EXTENSION verzuim")"
 voor=$(vakanties vak_trunc)
 dump_restore vak_trunc vak_trunc2
 result "pg_dump/pg_restore after TRUNCATE: no messages" $? "$(cat "$T/dump.err" "$T/restore.err")"
-same "... no shipped holiday comes back (120 rows with periode NULL)" "$voor" "$(vakanties vak_trunc2)"
+same "... no shipped holiday comes back (189 rows with periode NULL)" "$voor" "$(vakanties vak_trunc2)"
 dekking="SELECT string_agg(concat_ws(' ', regio, schooljaar, compleet, lesdagen), ',' ORDER BY schooljaar, regio) FROM verzuim.kalender_dekking"
 same "... and kalender_dekking is the same: every holiday known not to exist" \
      "$(q -d vak_trunc -c "$dekking")" "$(q -d vak_trunc2 -c "$dekking")"
@@ -163,13 +163,21 @@ UPDATE verzuim.vakantie SET bron = 'nagekeken' WHERE regio = 'zuid' AND schoolja
 INSERT INTO verzuim.vakantie (regio, schooljaar, soort, periode, bron) VALUES ('noord', '2030-2031', 'herfst', '[2030-10-12,2030-10-20]', 'eigen');
 -- 0.1 let a user mark a row shipped: it was then not dumped
 INSERT INTO verzuim.vakantie (regio, schooljaar, soort, periode, bron, geleverd) VALUES ('zuid', '2030-2031', 'herfst', '[2030-10-05,2030-10-13]', 'gemarkeerd', true);
+-- a key that 0.2 ships (history, issue 8) but the user already has: the user's row stays
+INSERT INTO verzuim.vakantie (regio, schooljaar, soort, periode, bron) VALUES ('noord', '2017-2018', 'herfst', '[2017-10-14,2017-10-22]', 'eigen rooster');
 SQL
 voor=$(vakanties vak_010 | sed 's/ t gemarkeerd$/ f gemarkeerd/')
 q -d vak_010 -c "ALTER EXTENSION verzuim UPDATE TO '0.2'" >/dev/null 2>"$T/upd.err"
 result "ALTER EXTENSION verzuim UPDATE from 0.1 with edited holidays" $? "$(cat "$T/upd.err")"
-same "... keeps every holiday; a row a user marked shipped in 0.1 becomes the user's" "$voor" "$(vakanties vak_010)"
+same "... keeps every holiday; a row a user marked shipped in 0.1 becomes the user's" "$voor" \
+     "$(vakanties vak_010 "WHERE NOT (geleverd AND schooljaar < '2019-2020')")"
 nieuw_db vak_vers
-same "... vakantie_levering holds the 120 keys 0.1 shipped, as in a fresh install" \
+same "... adds the shipped history 2012-2013 .. 2018-2019 (68 rows: the 69th key keeps the user's row)" \
+     "$(vakanties vak_vers "WHERE geleverd AND schooljaar < '2019-2020' AND (regio, schooljaar, soort) <> ('noord', '2017-2018', 'herfst')")" \
+     "$(vakanties vak_010 "WHERE geleverd AND schooljaar < '2019-2020'")"
+same "... the user's row of a newly shipped key is kept" "noord 2017-2018 herfst [2017-10-14,2017-10-23) f eigen rooster" \
+     "$(vakanties vak_010 "WHERE regio = 'noord' AND schooljaar = '2017-2018' AND soort = 'herfst'")"
+same "... vakantie_levering holds the 189 keys 0.2 ships (120 of 0.1 and the history), as in a fresh install" \
      "$(q -d vak_vers -c "SELECT md5(string_agg(concat_ws(' ', regio, schooljaar, soort), ',' ORDER BY 1)) FROM verzuim.vakantie_levering")" \
      "$(q -d vak_010 -c "SELECT md5(string_agg(concat_ws(' ', regio, schooljaar, soort), ',' ORDER BY 1)) FROM verzuim.vakantie_levering")"
 # every function of the extension (body, settings, privileges) and every trigger
