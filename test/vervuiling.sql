@@ -30,6 +30,10 @@ $$;
 \copy verzuim.vrijstelling (vrijstelling_id, leerling_id, artikel, periode) FROM PROGRAM 'bench/generator/gen --scale 0.001 --seed 2 --quiet --table vrijstelling'
 \copy verzuim.melding (meldingsnummer, leerling_id, brin, soort, verzuim_periode, gemeld_op, spoed, status, afgesloten_op, mas_route) FROM PROGRAM 'bench/generator/gen --scale 0.001 --seed 2 --quiet --table melding'
 \copy geplant FROM PROGRAM 'bench/generator/gen --scale 0.001 --seed 2 --quiet --table vervuiling'
+-- fresh statistics for the loaded rows: in a database where these tables were vacuumed while
+-- empty (an updated one), the planner would otherwise take them for empty and pick nested loops
+ANALYZE verzuim.gemeente, verzuim.school, verzuim.leerling, verzuim.verblijf, verzuim.inschrijving,
+        verzuim.afwezigheid, verzuim.vrijstelling, verzuim.melding;
 
 SELECT ok((SELECT count(*) > 0 AND bool_and(controle = 'melding_zonder_afwezigheid') FROM geplant)
           AND (SELECT bool_and(m.soort = 'overig') FROM geplant g JOIN verzuim.melding m ON m.meldingsnummer = g.sleutel::bigint),
@@ -51,6 +55,10 @@ TRUNCATE verzuim.leerling, verzuim.verblijf, verzuim.inschrijving, verzuim.afwez
 \copy verzuim.vrijstelling (vrijstelling_id, leerling_id, artikel, periode) FROM PROGRAM 'bench/generator/gen --scale 0.001 --seed 2 --quiet --vervuiling 3 --table vrijstelling'
 \copy verzuim.melding (meldingsnummer, leerling_id, brin, soort, verzuim_periode, gemeld_op, spoed, status, afgesloten_op, mas_route) FROM PROGRAM 'bench/generator/gen --scale 0.001 --seed 2 --quiet --vervuiling 3 --table melding'
 \copy geplant FROM PROGRAM 'bench/generator/gen --scale 0.001 --seed 2 --quiet --vervuiling 3 --table vervuiling'
+-- fresh statistics for the loaded rows: in a database where these tables were vacuumed while
+-- empty (an updated one), the planner would otherwise take them for empty and pick nested loops
+ANALYZE verzuim.gemeente, verzuim.school, verzuim.leerling, verzuim.verblijf, verzuim.inschrijving,
+        verzuim.afwezigheid, verzuim.vrijstelling, verzuim.melding;
 
 SELECT is((SELECT array_agg(controle ORDER BY controle) FROM (SELECT DISTINCT controle FROM geplant) x),
           (SELECT array_agg(controle ORDER BY controle) FROM verzuim.kwaliteitscontrole),
