@@ -58,3 +58,9 @@ $(OBJS): $(wildcard src/*.h)
 .PHONY: installcheck-pgtap dist
 installcheck-pgtap:
 	pg_prove --ext .sql -d $${PGDATABASE:-postgres} test/
+
+# Every benchmark of DESIGN.md §4 in one table (bench/README.md); as root on Debian 12.
+# make bench BENCH_ARGS="--scale 0.3 --groei ''" for a quicker run.
+.PHONY: bench
+bench:
+	bash bench/all.sh $(BENCH_ARGS)
