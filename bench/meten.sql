@@ -114,6 +114,10 @@ SELECT replace(:'q_recursief', '% 100 = 0', '% ' || :steekproef || ' = 0') AS q_
 \set q_kwaliteit_floor `cat bench/ext/kwaliteit_floor.sql`
 
 -- the answers -------------------------------------------------------------------
+-- Each formulation's answer is reduced to (number of rows, total length, checksum):
+-- the checksum is the sum of a 64-bit hash of every (pupil, episode) or (pupil,
+-- moment) row, so two answers with equal checksums are the same multiset of rows
+-- (up to a 2^-64 chance), compared without sorting millions of rows.
 -- Pupils whose rows lie in one vakantieregio: the plain formulations number one
 -- regio's calendar per pupil, so pupils who changed to a school in another
 -- regio are compared on the extension side only (counted in the detail).
@@ -121,69 +125,72 @@ CREATE TEMP TABLE tweeregio AS
 SELECT a.leerling_id FROM verzuim.afwezigheid a JOIN verzuim.school s ON s.brin = a.brin
 GROUP BY a.leerling_id HAVING count(DISTINCT s.vakantieregio) > 1;
 CREATE UNIQUE INDEX ON tweeregio (leerling_id);
+ANALYZE tweeregio;
 SELECT count(*) AS n_tweeregio FROM tweeregio \gset
 
-CREATE TEMP TABLE a_episodes AS
-SELECT x.leerling_id, e AS episode FROM (:q_episodes) x, unnest(x.episodes) e;
-CREATE TEMP TABLE a_brin AS
-SELECT x.leerling_id, e AS episode FROM (:q_brin) x, unnest(x.episodes) e;
-CREATE TEMP TABLE a_eilanden AS :q_eilanden;
-SELECT extract(epoch FROM clock_timestamp()) * 1000 AS t0 \gset
-CREATE TEMP TABLE a_multi AS SELECT x.leerling_id, e AS episode FROM (:q_multi) x, unnest(x.episodes) e;
-SELECT extract(epoch FROM clock_timestamp()) * 1000 - :t0 AS multi_materialize_ms \gset
-
-CREATE OR REPLACE FUNCTION pg_temp.verschil(a regclass, b regclass, zonder_tweeregio boolean) RETURNS bigint
+-- som(query over rows (leerling_id, episode)) -> '{n, days, checksum}' over all pupils
+-- and over the pupils in one regio
+CREATE OR REPLACE FUNCTION pg_temp.som(q text) RETURNS numeric[]
 LANGUAGE plpgsql AS $$
-DECLARE n bigint; f text := CASE WHEN zonder_tweeregio THEN ' WHERE leerling_id NOT IN (SELECT leerling_id FROM tweeregio)' ELSE '' END;
+DECLARE r numeric[];
 BEGIN
-  EXECUTE format('SELECT count(*) FROM ((SELECT leerling_id, episode FROM %s%s EXCEPT ALL SELECT leerling_id, episode FROM %s%s)
-                   UNION ALL (SELECT leerling_id, episode FROM %s%s EXCEPT ALL SELECT leerling_id, episode FROM %s%s)) d',
-                 a, f, b, f, b, f, a, f) INTO n;
-  RETURN n;
+  EXECUTE format($f$
+    SELECT ARRAY[count(*), coalesce(sum(upper(episode) - lower(episode)), 0),
+                 coalesce(sum(hashtextextended(leerling_id::text || episode::text, 0)::numeric), 0),
+                 count(*) FILTER (WHERE t.leerling_id IS NULL),
+                 coalesce(sum(upper(episode) - lower(episode)) FILTER (WHERE t.leerling_id IS NULL), 0),
+                 coalesce(sum(hashtextextended(x.leerling_id::text || episode::text, 0)::numeric) FILTER (WHERE t.leerling_id IS NULL), 0)]
+    FROM (%s) x(leerling_id, episode) LEFT JOIN tweeregio t USING (leerling_id)$f$, q) INTO r;
+  RETURN r;
 END $$;
 
-SELECT (SELECT count(*) FROM a_episodes) AS n_ep, (SELECT sum(upper(episode) - lower(episode)) FROM a_episodes) AS d_ep,
-       pg_temp.verschil('a_episodes', 'a_brin', false) AS v_brin,
-       pg_temp.verschil('a_episodes', 'a_eilanden', true) AS v_eilanden,
-       pg_temp.verschil('a_episodes', 'a_multi', true) AS v_multi,
+SELECT pg_temp.som('SELECT x.leerling_id, e FROM (' || :'q_episodes' || ') x, unnest(x.episodes) e') AS s_ep,
+       pg_temp.som('SELECT x.leerling_id, e FROM (' || :'q_brin' || ') x, unnest(x.episodes) e') AS s_brin,
+       pg_temp.som(:'q_eilanden') AS s_eilanden,
        (SELECT count(*) FROM verzuim.schoolvrije_dag) AS n_schoolvrij \gset
-SELECT pg_temp.controle('episodes', :v_eilanden = 0,
-         format('episodes(datum, regio) = gaps-and-islands: %s episodes differ (%s episodes, %s days; %s pupils in two regio''s left out)',
-                :v_eilanden, :n_ep, :d_ep, :n_tweeregio)),
-       pg_temp.controle('episodes', :v_multi = 0,
-         format('episodes(datum, regio) = multiranges: %s episodes differ', :v_multi)),
-       pg_temp.controle('episodes_brin', :v_brin = 0 OR :n_schoolvrij > 0,
-         format('episodes_brin(datum, brin) = episodes(datum, regio): %s episodes differ (%s school-free days of schools, which only episodes_brin sees)',
-                :v_brin, :n_schoolvrij));
--- the answer of the extension, for the DuckDB check (all pupils) and the plot
-INSERT INTO bench_plain.controle (figuur, ok, detail)
-SELECT 'antwoord', true, format('episodes %s %s %s', count(*), sum(upper(episode) - lower(episode)),
-                                count(*) FILTER (WHERE leerling_id NOT IN (SELECT leerling_id FROM tweeregio)))
-FROM a_episodes;
-INSERT INTO bench_plain.controle (figuur, ok, detail)
-SELECT 'antwoord', true, format('eilanden %s %s', count(*), sum(upper(episode) - lower(episode))) FROM a_eilanden;
-DROP TABLE a_episodes, a_brin, a_eilanden, a_multi;
-
--- meldplicht: the recursive walk on the sample gives the same moments
-CREATE TEMP TABLE a_mp AS
-SELECT x.leerling_id, (m).bereikt_op, (m).uren FROM (:q_mp_steekproef) x, unnest(x.momenten) m;
 SELECT extract(epoch FROM clock_timestamp()) * 1000 AS t0 \gset
-CREATE TEMP TABLE a_rec AS :q_recursief;
-SELECT extract(epoch FROM clock_timestamp()) * 1000 - :t0 AS rec_materialize_ms \gset
-SELECT count(*) AS v_mp FROM ((SELECT * FROM a_mp WHERE leerling_id NOT IN (SELECT leerling_id FROM tweeregio)
-                               EXCEPT ALL SELECT * FROM a_rec WHERE leerling_id NOT IN (SELECT leerling_id FROM tweeregio))
-                              UNION ALL (SELECT * FROM a_rec WHERE leerling_id NOT IN (SELECT leerling_id FROM tweeregio)
-                               EXCEPT ALL SELECT * FROM a_mp WHERE leerling_id NOT IN (SELECT leerling_id FROM tweeregio))) d \gset
-SELECT count(*) AS n_mp FROM a_mp \gset
-SELECT pg_temp.controle('meldplicht', :v_mp = 0,
-         format('meldplicht = recursive walk on %s: %s moments, %s differ', :'steekproef_tekst', :n_mp, :v_mp));
+SELECT pg_temp.som('SELECT x.leerling_id, e FROM (' || :'q_multi' || ') x, unnest(x.episodes) e') AS s_multi \gset
+
+SELECT pg_temp.controle('episodes', (:'s_ep'::numeric[])[4:6] = (:'s_eilanden'::numeric[])[4:6],
+         format('episodes(datum, regio) = gaps-and-islands for the pupils in one regio: %s episodes, %s days (plain SQL: %s, %s, checksum %s); %s pupils in two regio''s left out',
+                (:'s_ep'::numeric[])[4], (:'s_ep'::numeric[])[5],
+                (:'s_eilanden'::numeric[])[4], (:'s_eilanden'::numeric[])[5],
+                CASE WHEN (:'s_ep'::numeric[])[6] = (:'s_eilanden'::numeric[])[6] THEN 'equal' ELSE 'DIFFERS' END, :n_tweeregio)),
+       pg_temp.controle('episodes', (:'s_ep'::numeric[])[4:6] = (:'s_multi'::numeric[])[4:6],
+         format('episodes(datum, regio) = multiranges for the pupils in one regio: %s episodes, %s days (multiranges: %s, %s, checksum %s)',
+                (:'s_ep'::numeric[])[4], (:'s_ep'::numeric[])[5], (:'s_multi'::numeric[])[4], (:'s_multi'::numeric[])[5],
+                CASE WHEN (:'s_ep'::numeric[])[6] = (:'s_multi'::numeric[])[6] THEN 'equal' ELSE 'DIFFERS' END)),
+       pg_temp.controle('episodes_brin', (:'s_ep'::numeric[])[1:3] = (:'s_brin'::numeric[])[1:3] OR :n_schoolvrij > 0,
+         format('episodes_brin(datum, brin) = episodes(datum, regio) for every pupil: %s episodes, %s days (episodes_brin: %s, %s, checksum %s; %s school-free days of schools, which only episodes_brin sees)',
+                (:'s_ep'::numeric[])[1], (:'s_ep'::numeric[])[2], (:'s_brin'::numeric[])[1], (:'s_brin'::numeric[])[2],
+                CASE WHEN (:'s_ep'::numeric[])[3] = (:'s_brin'::numeric[])[3] THEN 'equal' ELSE 'DIFFERS' END, :n_schoolvrij));
+-- the answers of the extension and of the plain SQL over all pupils, for the DuckDB check
+INSERT INTO bench_plain.controle (figuur, ok, detail) VALUES
+  ('antwoord', true, format('episodes %s %s %s', (:'s_ep'::numeric[])[1], (:'s_ep'::numeric[])[2], (:'s_ep'::numeric[])[4])),
+  ('antwoord', true, format('eilanden %s %s', (:'s_eilanden'::numeric[])[1], (:'s_eilanden'::numeric[])[2]));
+
+-- meldplicht: the recursive walk on the sample gives the same moments (pupil, day, hours)
+CREATE OR REPLACE FUNCTION pg_temp.som_mp(q text) RETURNS numeric[]
+LANGUAGE plpgsql AS $$
+DECLARE r numeric[];
+BEGIN
+  EXECUTE format($f$
+    SELECT ARRAY[count(*), coalesce(sum(hashtextextended(leerling_id::text || bereikt_op::text || uren::text, 0)::numeric), 0)]
+    FROM (%s) x(leerling_id, bereikt_op, uren) WHERE leerling_id NOT IN (SELECT leerling_id FROM tweeregio)$f$, q) INTO r;
+  RETURN r;
+END $$;
+SELECT pg_temp.som_mp('SELECT x.leerling_id, (m).bereikt_op, (m).uren FROM (' || :'q_mp_steekproef' || ') x, unnest(x.momenten) m') AS s_mp,
+       pg_temp.som_mp(:'q_recursief') AS s_rec \gset
+SELECT pg_temp.controle('meldplicht', :'s_mp'::numeric[] = :'s_rec'::numeric[],
+         format('meldplicht = recursive walk on %s: %s moments (recursive walk: %s), checksum %s',
+                :'steekproef_tekst', (:'s_mp'::numeric[])[1], (:'s_rec'::numeric[])[1],
+                CASE WHEN (:'s_mp'::numeric[])[2] = (:'s_rec'::numeric[])[2] THEN 'equal' ELSE 'DIFFERS' END));
 SELECT count(*) AS n_mp_all, count(*) FILTER (WHERE cardinality(momenten) > 1) AS n_herhaald
 FROM (:q_mp) x WHERE cardinality(momenten) > 0 \gset
 SELECT sum(weken) AS n_weken FROM (:q_venster) x \gset
 SELECT pg_temp.controle('meldplicht', true,
          format('%s pupils with a moment, %s of them re-armed (more than one); the window-only query flags %s pupil-weeks (an approximation: it differs by design)',
                 :n_mp_all, :n_herhaald, :n_weken));
-DROP TABLE a_mp, a_rec;
 
 -- duur_agg: the plain distribution equals the summary, gemeente by gemeente
 SELECT count(*) AS v_duur, (SELECT count(*) FROM bench_plain.episode) AS n_episode
