@@ -56,8 +56,13 @@ $(EXTENSION)--$(PREVVERSION)--$(EXTVERSION).sql: $(NEW_FRAGMENTS) $(UPGRADE_FRAG
 $(OBJS): $(wildcard src/*.h)
 
 .PHONY: installcheck-pgtap dist
+# pgTAP suites against a running server (PGHOST etc.) with verzuim installed:
+# a fresh database verzuim_tap each time; PGTAP=test/x.sql for a subset.
+PGTAP ?= test/
 installcheck-pgtap:
-	pg_prove --ext .sql -d $${PGDATABASE:-postgres} test/
+	psql -X -q -d postgres -c 'DROP DATABASE IF EXISTS verzuim_tap' -c 'CREATE DATABASE verzuim_tap'
+	psql -X -q -d verzuim_tap -c 'CREATE EXTENSION pgtap'
+	pg_prove --ext .sql -d verzuim_tap $(PGTAP)
 
 # Every benchmark of DESIGN.md §4 in one table (bench/README.md); as root on Debian 12.
 # make bench BENCH_ARGS="--scale 0.3 --groei ''" for a quicker run.
