@@ -4,7 +4,8 @@
 #
 #   bash bench/results.sh OUTDIR MAINSCALE [SCALE ...]
 #
-# OUTDIR holds s<scale>.txt / .tsv / .checks.tsv / .md per scale.  When the main
+# OUTDIR holds s<scale>.txt / .tsv / .checks.tsv / .md per scale, and optionally
+# NOTES.md (remarks on the run, written by whoever ran it), printed above the table.  When the main
 # scale did not finish, the largest scale that did is used for the table, and
 # RESULTS.md says so.
 set -euo pipefail
@@ -105,6 +106,12 @@ fi
     if [ "$main" != "$want" ]; then
         echo "**The run at scale $want did not finish; the table below is from scale $main, the largest scale"
         echo "that did.**"
+        echo
+    fi
+    if [ -f "$out/NOTES.md" ]; then
+        echo "## Notes on this run"
+        echo
+        cat "$out/NOTES.md"
         echo
     fi
     echo "## Scale $main"
