@@ -67,8 +67,9 @@ groei_md() {
         printf '| %s |' "${x%%|*}"
         awk -v col=$i -v n=${#sorted[@]} 'NR > 1 { v[NR - 1] = $col; r[NR - 1] = $2 }
             END { for (j = 1; j <= n; j++) printf " %s |", (v[j] == "NaN" ? "–" : sprintf("%.0f", v[j]));
-                  if (n > 1 && v[1] != "NaN" && v[n] != "NaN" && v[1] > 0 && r[n] > r[1])
-                      printf " %.2f |\n", log(v[n] / v[1]) / log(r[n] / r[1]); else printf " – |\n" }' "$dat"
+                  m = n; while (m > 1 && v[m] == "NaN") m--;
+                  if (m > 1 && v[1] != "NaN" && v[1] > 0 && r[m] > r[1])
+                      printf " %.2f |\n", log(v[m] / v[1]) / log(r[m] / r[1]); else printf " – |\n" }' "$dat"
     done
 }
 
@@ -130,7 +131,7 @@ fi
     echo "## Growth"
     echo
     echo "Median ms per scale; k is the exponent of time ~ rows^k between the smallest and the largest"
-    echo "scale (1 = linear)."
+    echo "scale measured for the figure (1 = linear)."
     echo
     groei_md
     echo
