@@ -79,3 +79,9 @@ dist:
 	mkdir -p $(DISTDIR)
 	git -C $(srcdir) archive --format=tar.gz --prefix=$(EXTENSION)-$(EXTVERSION)/ \
 	  -o $(abspath $(DISTDIR))/$(EXTENSION)-$(EXTVERSION).tar.gz $(DIST_REF)
+
+# Every benchmark of DESIGN.md §4 in one table (bench/README.md); as root on Debian 12.
+# make bench BENCH_ARGS="--scale 0.3 --groei ''" for a quicker run.
+.PHONY: bench
+bench:
+	bash bench/all.sh $(BENCH_ARGS)

@@ -1,0 +1,1 @@
+SELECT count(*) FROM verzuim.registratiekwaliteit_rijen()

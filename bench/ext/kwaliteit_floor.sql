@@ -1,0 +1,1 @@
+SELECT (SELECT count(*) FROM verzuim.leerling) + (SELECT count(*) FROM verzuim.verblijf) + (SELECT count(*) FROM verzuim.inschrijving) + (SELECT count(*) FROM verzuim.afwezigheid) + (SELECT count(*) FROM verzuim.vrijstelling) + (SELECT count(*) FROM verzuim.melding)

@@ -1,0 +1,1 @@
+SELECT a.leerling_id, verzuim.meldplicht(a.datum, a.uren, s.vakantieregio) AS momenten FROM verzuim.afwezigheid a JOIN verzuim.school s ON s.brin = a.brin WHERE a.reden IN ('ongeoorloofd', 'luxe', 'te_laat') GROUP BY a.leerling_id

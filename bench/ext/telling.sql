@@ -1,0 +1,1 @@
+SELECT * FROM verzuim.leerplichttelling WHERE schooljaar = '2024-2025'
