@@ -12,6 +12,11 @@
 --              registration tables; row-level security does not apply to the
 --              owner who runs it)
 --   stored     SELECT * FROM verzuim.leerplichttelling_opgeslagen (after a refresh)
+-- Target (issue 10 item 7): telling <= 4x the floor, the per-pupil count(*) of
+-- afwezigheid (the floor of the other per-pupil benchmarks); the ratio to the
+-- bare count(*) is printed beside it.  Since 0.2 the telling computes absoluut
+-- verzuim only for the pupils who can have an episode in the schooljaar
+-- (verzuim.absoluut_verzuim_in).
 -- Times: fastest "Execution Time" of EXPLAIN (ANALYZE, TIMING OFF) over :herhaal runs
 -- after a warm-up.  The telling reads no afwezigheid row (its fields come from
 -- meldingen, enrolments, vrijstellingen, processen-verbaal and absoluut_verzuim()).
@@ -68,5 +73,7 @@ SELECT q AS query, round(ms) AS ms, round(ms / :s_scan, 2) AS "x bare scan (seri
                ('stored telling (leerplichttelling_opgeslagen)', :s_stored),
                ('bare scan, 2 parallel workers', :p_scan),
                ('leerplichttelling, parallel allowed', :p_telling)) v(q, ms);
-SELECT CASE WHEN :s_telling <= 4 * :s_scan THEN 'target met' ELSE 'target MISSED' END
-       || ': the national leerplichttelling takes ' || round(:s_telling / :s_scan, 2) || 'x a bare scan of afwezigheid (target <= 4x)' AS resultaat;
+SELECT CASE WHEN :s_telling <= 4 * :s_floor THEN 'target met' ELSE 'target MISSED' END
+       || ': the national leerplichttelling takes ' || round(:s_telling / :s_floor, 2)
+       || 'x the floor (count(*) per pupil over afwezigheid; target <= 4x) and '
+       || round(:s_telling / :s_scan, 2) || 'x the bare count(*) of afwezigheid' AS resultaat;

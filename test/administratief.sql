@@ -5,7 +5,7 @@
 -- not absoluut verzuim.  Every expected episode is worked out by hand below.
 BEGIN;
 CREATE EXTENSION IF NOT EXISTS verzuim CASCADE;
-SELECT plan(20);
+SELECT plan(27);
 
 INSERT INTO verzuim.gemeente (gemeentecode, naam) VALUES ('GM9001', 'Aadorp'), ('GM9002', 'Beekdorp');
 INSERT INTO verzuim.school (brin, naam, gemeentecode, vakantieregio) VALUES
@@ -97,7 +97,43 @@ SELECT is((SELECT array_agg(DISTINCT soort::text) FROM verzuim.afwezigheid_soort
           'counted anyway: the days of pupil 1 are absoluut');
 RESET verzuim.administratief_meetellen;
 
--- 19-20: the settings are documented settings of the extension
+-- 19-25: the leerplichttelling of 2023-2024 with and without the administrative
+-- gaps (issue 14 item 3), by argument and by setting.  Its absoluut episodes
+-- are those of absoluut_verzuim('2024-07-31') overlapping the schooljaar: by
+-- default pupils 3, 5, 7, 8, 9 (GM9001) and 6, counted in GM9002 where it
+-- lived on the first day of its gap (26 January; it moved on 1 February).
+-- Teruggeleid (an enrolment begins on the day the gap ends): 3, 5, 9 and 6;
+-- not 7 (still out on 31 July) nor 8 (ended by a vrijstelling).  None lasted
+-- longer than 3 months (7: 27 June + 3 months is after 1 August).  Counted
+-- anyway, the gaps of 1, 2, 4 and 10 (all GM9001, all ended by an enrolment)
+-- are added to absoluut_verzuim and absoluut_teruggeleid.
+SELECT results_eq($$SELECT gemeentecode, absoluut_verzuim, absoluut_teruggeleid, absoluut_langer_dan_3_maanden
+                     FROM verzuim.leerplichttelling('2023-2024') ORDER BY gemeentecode$$,
+  $$VALUES ('GM9001'::text, 5::bigint, 3::bigint, 0::bigint), ('GM9002', 1, 1, 0)$$,
+  'leerplichttelling 2023-2024: the administrative gaps are not counted by default');
+SELECT results_eq($$SELECT gemeentecode, absoluut_verzuim, absoluut_teruggeleid, absoluut_langer_dan_3_maanden
+                     FROM verzuim.leerplichttelling('2023-2024', NULL, true) ORDER BY gemeentecode$$,
+  $$VALUES ('GM9001'::text, 9::bigint, 7::bigint, 0::bigint), ('GM9002', 1, 1, 0)$$,
+  'leerplichttelling(schooljaar, norm, administratief_meetellen => true): the four gaps counted in GM9001');
+SELECT is((SELECT array_agg(leerling_id ORDER BY leerling_id)
+             FROM verzuim.leerplichttelling_leerlingen('GM9001', '2023-2024', 'absoluut_verzuim', NULL, true)),
+          '{1,2,3,4,5,7,8,9,10}'::bigint[], 'leerplichttelling_leerlingen with the argument: the pupils behind the 9');
+SELECT is((SELECT array_agg(leerling_id ORDER BY leerling_id)
+             FROM verzuim.leerplichttelling_leerlingen('GM9001', '2023-2024', 'absoluut_teruggeleid')),
+          '{3,5,9}'::bigint[], '... and without: the pupils behind the 3 teruggeleid');
+SET LOCAL verzuim.administratief_meetellen = on;
+SELECT is((SELECT absoluut_verzuim FROM verzuim.leerplichttelling('2023-2024') WHERE gemeentecode = 'GM9001'), 9::bigint,
+          'the setting on, argument NULL: counted (9)');
+SELECT is((SELECT absoluut_verzuim FROM verzuim.leerplichttelling('2023-2024', NULL, false) WHERE gemeentecode = 'GM9001'), 5::bigint,
+          'the argument false wins over the setting (5)');
+RESET verzuim.administratief_meetellen;
+SELECT is((SELECT count(*) FROM verzuim.leerplichttelling_tellers('2023-2024', NULL, true)
+            WHERE veld = 'absoluut_verzuim' AND gemeentecode = 'GM9001')
+          - (SELECT count(*) FROM verzuim.leerplichttelling_tellers('2023-2024', NULL, false)
+              WHERE veld = 'absoluut_verzuim' AND gemeentecode = 'GM9001'),
+          4::bigint, 'leerplichttelling_tellers: the difference is the four administrative gaps');
+
+-- 26-27: the settings are documented settings of the extension
 SELECT is(current_setting('verzuim.meldtermijn'), '7', 'meldtermijn defaults to 7 days (art. 18)');
 SELECT is(current_setting('verzuim.administratief_meetellen'), 'off', 'administratief_meetellen defaults to off');
 

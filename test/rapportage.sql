@@ -1,6 +1,6 @@
 BEGIN;
 CREATE EXTENSION IF NOT EXISTS verzuim CASCADE;
-SELECT plan(46);
+SELECT plan(48);
 
 -- The leerplichttelling (src/sql/80_rapportage.sql) and row-level security
 -- (src/sql/78_toegang.sql) on the fixture test/data/rapportage.sql: eight
@@ -109,6 +109,27 @@ SELECT is((SELECT sum(absoluut_verzuim)::int FROM verzuim.leerplichttelling WHER
           (SELECT count(DISTINCT leerling_id)::int FROM verzuim.absoluut_verzuim('2024-07-31')
             WHERE episode && '[2023-08-01,2024-08-01)'::daterange),
           'national absoluut verzuim = unique pupils of absoluut_verzuim() in the schooljaar');
+-- absoluut_verzuim_in (what the telling reads): the episodes of absoluut_verzuim
+-- that overlap binnen, for schooljaren, periods inside and outside them, a
+-- binnen after the peildatum (episodes still open then), unbounded and empty
+-- binnen, with and without the administrative gaps
+SELECT is((SELECT count(*)::int
+             FROM (VALUES ('[2023-08-01,2024-08-01)'::daterange, date '2024-07-31'), ('[2022-08-01,2023-08-01)', '2023-07-31'),
+                          ('[2023-08-01,2024-08-01)', '2023-12-15'), ('[2023-10-01,2023-10-02)', '2024-07-31'),
+                          ('[2024-03-01,)', '2024-01-15'), ('(,2023-09-01)', '2024-07-31'), ('(,)', '2024-07-31'),
+                          ('[2023-11-15,2023-11-16)', '2024-07-31'), ('empty', '2024-07-31')) g(b, p),
+                  (VALUES (false), (true)) a(adm),
+                  LATERAL (SELECT count(*) AS n FROM (
+                    (SELECT * FROM verzuim.absoluut_verzuim(g.p, a.adm) x WHERE x.episode && g.b
+                     EXCEPT ALL SELECT * FROM verzuim.absoluut_verzuim_in(g.b, g.p, a.adm))
+                    UNION ALL
+                    (SELECT * FROM verzuim.absoluut_verzuim_in(g.b, g.p, a.adm)
+                     EXCEPT ALL SELECT * FROM verzuim.absoluut_verzuim(g.p, a.adm) x WHERE x.episode && g.b)) d) v
+            WHERE v.n > 0),
+          0, 'absoluut_verzuim_in(binnen, peildatum) = the episodes of absoluut_verzuim(peildatum) that overlap binnen');
+SELECT is((SELECT array_agg(leerling_id ORDER BY leerling_id)
+             FROM verzuim.absoluut_verzuim_in('[2023-08-01,2024-08-01)', '2024-07-31')),
+          '{2001,2002,2003}'::bigint[], 'absoluut_verzuim_in for 2023-2024: 2001, 2002 and 2003 (whose gap began in May 2023)');
 
 -- Row-level security: log in as each kind of role -----------------------------------
 CREATE ROLE rapport_tap_amsterdam LOGIN;

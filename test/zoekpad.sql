@@ -237,21 +237,22 @@ FROM unnest(ARRAY['vijand, public, pg_catalog', 'vijand']) p;
 SELECT is((SELECT array_agg(DISTINCT wat ORDER BY wat) FROM vijand.aanroep),
           '{"vijand.-(pg_catalog.datemultirange,pg_catalog.datemultirange)","vijand.datemultirange (domain)","vijand.daterange(pg_catalog.date,pg_catalog.date)","vijand.lower(pg_catalog.daterange)"}',
           'canary: unqualified lower(daterange) and datemultirange - datemultirange run the hostile objects, also with pg_catalog first');
--- ... and 0.1's absoluut_verzuim (the same body without the pinned search_path) was caught
+-- ... and 0.1's absoluut_verzuim (the same body without the pinned search_path; since 0.2 the
+-- body is in absoluut_verzuim_in, which absoluut_verzuim calls) was caught
 CREATE TEMP TABLE onveilig AS
-SELECT replace(pg_get_functiondef('verzuim.absoluut_verzuim(date,boolean)'::regprocedure),
+SELECT replace(pg_get_functiondef('verzuim.absoluut_verzuim_in(daterange,date,boolean)'::regprocedure),
                ' SET search_path TO ''pg_catalog'', ''pg_temp''', '') AS def;
 SELECT ok((SELECT def FROM onveilig) NOT LIKE '%search_path%', 'the copy of absoluut_verzuim has no SET search_path');
-DO $$ BEGIN EXECUTE replace((SELECT def FROM onveilig), 'FUNCTION verzuim.absoluut_verzuim', 'FUNCTION pg_temp.absoluut_verzuim'); END $$;
+DO $$ BEGIN EXECUTE replace((SELECT def FROM onveilig), 'FUNCTION verzuim.absoluut_verzuim_in', 'FUNCTION pg_temp.absoluut_verzuim_in'); END $$;
 SAVEPOINT kanarie;
 INSERT INTO verzuim.gemeente VALUES ('GM0363', 'Amsterdam');
 INSERT INTO verzuim.leerling VALUES (1, '2012-03-14', 'GM0363', NULL, NULL);
 TRUNCATE vijand.aanroep;
-SELECT pg_temp.vijandig('SELECT pg_catalog.count(*) FROM pg_temp.absoluut_verzuim(''2024-06-01'')', 'vijand');
+SELECT pg_temp.vijandig('SELECT pg_catalog.count(*) FROM pg_temp.absoluut_verzuim_in(NULL, ''2024-06-01'')', 'vijand');
 SELECT cmp_ok((SELECT count(*) FROM vijand.aanroep), '>', 0::bigint,
               'canary: absoluut_verzuim without its pinned search_path runs hostile objects (0.1''s hijack)');
 ROLLBACK TO SAVEPOINT kanarie;
-DROP FUNCTION pg_temp.absoluut_verzuim(date, boolean);
+DROP FUNCTION pg_temp.absoluut_verzuim_in(daterange, date, boolean);
 TRUNCATE vijand.aanroep;
 
 -- The calls -------------------------------------------------------------------
@@ -338,13 +339,14 @@ INSERT INTO aanroepen (doel, stmt) VALUES
 ('verzuim.episodes_brin(date,text,verzuim.reden)', $$SELECT leerling_id, verzuim.episodes_brin(datum, brin, reden) FROM verzuim.afwezigheid GROUP BY leerling_id$$),
  ('verzuim.thuiszit(daterange,date,text)', $$SELECT verzuim.thuiszit('[2023-09-04,)', '2024-01-15'), verzuim.thuiszit('[2023-09-04,2023-11-01)', '2024-01-15', 'zuid')$$),
  ('verzuim.absoluut_verzuim(date,boolean)', $$SELECT * FROM verzuim.absoluut_verzuim('2024-06-01'); SELECT * FROM verzuim.absoluut_verzuim('2024-06-01', true)$$),
+ ('verzuim.absoluut_verzuim_in(daterange,date,boolean)', $$SELECT * FROM verzuim.absoluut_verzuim_in('[2023-08-01,2024-08-01)', '2024-07-31'); SELECT * FROM verzuim.absoluut_verzuim_in('[2023-08-01,2024-08-01)', '2024-07-31', true)$$),
  -- reporting and access (80_rapportage.sql, 78_toegang.sql)
  ('verzuim.woongemeente_op(bigint,date)', $$SELECT verzuim.woongemeente_op(1001, '2023-01-10'), verzuim.woongemeente_op(1002, '2023-01-10')$$),
  ('verzuim.leerplichttelling_velden()', $$SELECT verzuim.leerplichttelling_velden()$$),
- ('verzuim.leerplichttelling_tellers(text,interval)', $$SELECT * FROM verzuim.leerplichttelling_tellers('2022-2023')$$),
- ('verzuim.leerplichttelling(text,interval)', $$SELECT * FROM verzuim.leerplichttelling('2022-2023', '3 months')$$),
+ ('verzuim.leerplichttelling_tellers(text,interval,boolean)', $$SELECT * FROM verzuim.leerplichttelling_tellers('2022-2023'); SELECT * FROM verzuim.leerplichttelling_tellers('2022-2023', NULL, true)$$),
+ ('verzuim.leerplichttelling(text,interval,boolean)', $$SELECT * FROM verzuim.leerplichttelling('2022-2023', '3 months'); SELECT * FROM verzuim.leerplichttelling('2022-2023', NULL, true)$$),
  ('verzuim.leerplichttelling_schooljaren()', $$SELECT * FROM verzuim.leerplichttelling_schooljaren()$$),
- ('verzuim.leerplichttelling_leerlingen(text,text,text,interval)', $$SELECT * FROM verzuim.leerplichttelling_leerlingen('GM0363', '2022-2023', 'relatief_verzuim')$$),
+ ('verzuim.leerplichttelling_leerlingen(text,text,text,interval,boolean)', $$SELECT * FROM verzuim.leerplichttelling_leerlingen('GM0363', '2022-2023', 'relatief_verzuim'); SELECT * FROM verzuim.leerplichttelling_leerlingen('GM0363', '2022-2023', 'absoluut_verzuim', NULL, true)$$),
  ('leerplichttelling', $$SELECT * FROM verzuim.leerplichttelling$$),
  ('verzuim.toegang_van(name)', $$SELECT * FROM verzuim.toegang_van(CURRENT_USER)$$),
  ('verzuim.toegang_alles(name)', $$SELECT verzuim.toegang_alles(CURRENT_USER)$$),

@@ -45,7 +45,8 @@ COMMENT ON FUNCTION verzuim.leerplichttelling_velden() IS
   'The fields (columns) of the leerplichttelling, in order; each is a valid veld for verzuim.leerplichttelling_leerlingen().';
 
 -- One row per counted pupil and field: the core of the telling.
-CREATE FUNCTION verzuim.leerplichttelling_tellers(schooljaar text, norm interval DEFAULT NULL)
+CREATE FUNCTION verzuim.leerplichttelling_tellers(schooljaar text, norm interval DEFAULT NULL,
+                                                  administratief_meetellen boolean DEFAULT NULL)
 RETURNS TABLE (gemeentecode text, veld text, leerling_id bigint, peildag date)
 LANGUAGE plpgsql STABLE PARALLEL RESTRICTED
 SET search_path = pg_catalog, pg_temp
@@ -74,9 +75,11 @@ BEGIN
 
   RETURN QUERY
   WITH av AS (
-    -- absoluut verzuim episodes up to the last day of the schooljaar that overlap it
+    -- absoluut verzuim episodes up to the last day of the schooljaar that overlap
+    -- it (absoluut_verzuim_in: computed for the pupils that can have one only);
+    -- administrative gaps (art. 18) counted as the argument or setting says
     SELECT a.leerling_id, a.episode
-      FROM verzuim.absoluut_verzuim(v_e - 1) a
+      FROM verzuim.absoluut_verzuim_in(v_periode, v_e - 1, leerplichttelling_tellers.administratief_meetellen) a
      WHERE a.episode && v_periode
   ), lrv AS (
     -- LRV: the verzuim periods of lrv meldingen (not withdrawn), merged per
@@ -143,19 +146,29 @@ BEGIN
      WHERE p.datum >= v_b AND p.datum < v_e
   ), per_veld AS (
     SELECT f.leerling_id, f.sectie, f.veld, min(f.dag) AS dag FROM feit f GROUP BY 1, 2, 3
+  ), per_sectie_dag AS (
+    SELECT p.leerling_id, p.sectie, min(p.dag) AS dag FROM per_veld p GROUP BY 1, 2
   ), per_sectie AS (
-    SELECT p.leerling_id, p.sectie, min(p.dag) AS dag,
-           verzuim.woongemeente_op(p.leerling_id, min(p.dag)) AS gemeentecode
-      FROM per_veld p GROUP BY 1, 2
+    -- verzuim.woongemeente_op(leerling_id, dag), set-based: the verblijf period
+    -- that contains the day is the last one beginning on or before it (the
+    -- periods of a pupil never overlap), else the current woongemeente
+    SELECT d.leerling_id, d.sectie, d.dag,
+           coalesce((SELECT CASE WHEN v.periode @> d.dag THEN v.gemeentecode END
+                       FROM verzuim.verblijf v
+                      WHERE v.leerling_id = d.leerling_id AND lower(v.periode) <= d.dag
+                      ORDER BY lower(v.periode) DESC LIMIT 1),
+                    (SELECT l.woongemeente FROM verzuim.leerling l WHERE l.leerling_id = d.leerling_id)) AS gemeentecode
+      FROM per_sectie_dag d
   )
   SELECT s.gemeentecode, p.veld, p.leerling_id, s.dag
     FROM per_veld p JOIN per_sectie s USING (leerling_id, sectie);
 END
 $fn$;
-COMMENT ON FUNCTION verzuim.leerplichttelling_tellers(text, interval) IS
-  'The pupils behind the leerplichttelling of a schooljaar: one row per counted pupil and field (veld, see verzuim.leerplichttelling_velden()), with the gemeente responsible (the woongemeente on peildag, the day that counts for that section of the telling: its first qualifying day in the schooljaar) and that day. norm: the thuiszit norm for the "langer dan 3 maanden" fields (NULL: the setting verzuim.norm, default 3 months). Row-level security applies: a role gets only the pupils it may see. Definitions: see the COMMENT of each column of verzuim.leerplichttelling.';
+COMMENT ON FUNCTION verzuim.leerplichttelling_tellers(text, interval, boolean) IS
+  'The pupils behind the leerplichttelling of a schooljaar: one row per counted pupil and field (veld, see verzuim.leerplichttelling_velden()), with the gemeente responsible (the woongemeente on peildag, the day that counts for that section of the telling: its first qualifying day in the schooljaar) and that day. norm: the thuiszit norm for the "langer dan 3 maanden" fields (NULL: the setting verzuim.norm, default 3 months). administratief_meetellen: count the administrative gaps between enrolments (art. 18, verzuim.meldtermijn) as absoluut verzuim, as in verzuim.absoluut_verzuim (NULL: the setting verzuim.administratief_meetellen, default off). Row-level security applies: a role gets only the pupils it may see. Definitions: see the COMMENT of each column of verzuim.leerplichttelling.';
 
-CREATE FUNCTION verzuim.leerplichttelling(schooljaar text, norm interval DEFAULT NULL)
+CREATE FUNCTION verzuim.leerplichttelling(schooljaar text, norm interval DEFAULT NULL,
+                                          administratief_meetellen boolean DEFAULT NULL)
 RETURNS TABLE (gemeentecode text, gemeente text, schooljaar text,
                absoluut_verzuim bigint, absoluut_langer_dan_3_maanden bigint, absoluut_teruggeleid bigint,
                lrv_per_1_september bigint, lrv_nieuw bigint, lrv_totaal bigint,
@@ -167,7 +180,8 @@ RETURNS TABLE (gemeentecode text, gemeente text, schooljaar text,
 LANGUAGE sql STABLE PARALLEL RESTRICTED
 SET search_path = pg_catalog, pg_temp
 AS $$
-  WITH t AS (SELECT * FROM verzuim.leerplichttelling_tellers(leerplichttelling.schooljaar, leerplichttelling.norm)),
+  WITH t AS (SELECT * FROM verzuim.leerplichttelling_tellers(leerplichttelling.schooljaar, leerplichttelling.norm,
+                                                             leerplichttelling.administratief_meetellen)),
   g AS (
     -- every gemeente the role has access to, plus every gemeente with a counted pupil
     SELECT x.gemeentecode FROM verzuim.toegang_gemeenten() AS x(gemeentecode)
@@ -201,8 +215,8 @@ AS $$
     LEFT JOIN t ON t.gemeentecode = g.gemeentecode
    GROUP BY g.gemeentecode, gm.naam
 $$;
-COMMENT ON FUNCTION verzuim.leerplichttelling(text, interval) IS
-  'The leerplichttelling of one schooljaar per woongemeente, with the settings as arguments (norm NULL: the setting verzuim.norm). One row per gemeente the role has access to (verzuim.toegang; all gemeenten for a role that sees everything) and per gemeente with a counted pupil. The view verzuim.leerplichttelling shows it for every schooljaar with data; its column comments define each field.';
+COMMENT ON FUNCTION verzuim.leerplichttelling(text, interval, boolean) IS
+  'The leerplichttelling of one schooljaar per woongemeente, with the settings as arguments (norm NULL: the setting verzuim.norm; administratief_meetellen: count administrative gaps between enrolments within verzuim.meldtermijn as absoluut verzuim, NULL: the setting verzuim.administratief_meetellen, default off, as in verzuim.absoluut_verzuim). One row per gemeente the role has access to (verzuim.toegang; all gemeenten for a role that sees everything) and per gemeente with a counted pupil. The view verzuim.leerplichttelling shows it for every schooljaar with data; its column comments define each field.';
 
 CREATE FUNCTION verzuim.leerplichttelling_schooljaren() RETURNS SETOF text
 LANGUAGE sql STABLE PARALLEL SAFE
@@ -230,7 +244,7 @@ COMMENT ON VIEW verzuim.leerplichttelling IS
 COMMENT ON COLUMN verzuim.leerplichttelling.gemeentecode IS 'CBS code of the woongemeente responsible for the pupils counted in this row.';
 COMMENT ON COLUMN verzuim.leerplichttelling.gemeente IS 'Name of the gemeente.';
 COMMENT ON COLUMN verzuim.leerplichttelling.schooljaar IS 'Schooljaar, 1 August - 31 July, as ''2024-2025''.';
-COMMENT ON COLUMN verzuim.leerplichttelling.absoluut_verzuim IS 'Absoluut verzuim, totaal: unique pupils who at any time in the schooljaar were leer- or kwalificatieplichtig, lived in the Netherlands and were not enrolled at any school and had no vrijstelling (verzuim.absoluut_verzuim, episodes overlapping the schooljaar; also those that began earlier).';
+COMMENT ON COLUMN verzuim.leerplichttelling.absoluut_verzuim IS 'Absoluut verzuim, totaal: unique pupils who at any time in the schooljaar were leer- or kwalificatieplichtig, lived in the Netherlands and were not enrolled at any school and had no vrijstelling (verzuim.absoluut_verzuim, episodes overlapping the schooljaar; also those that began earlier). Administrative gaps between enrolments within verzuim.meldtermijn (art. 18) are not counted unless verzuim.administratief_meetellen is on (verzuim.leerplichttelling(schooljaar, norm, administratief_meetellen) takes it as an argument).';
 COMMENT ON COLUMN verzuim.leerplichttelling.absoluut_langer_dan_3_maanden IS 'Absoluut verzuim langer dan 3 maanden: of absoluut_verzuim, the pupils with an episode that lasted longer than the norm (setting verzuim.norm, default 3 months; lower + norm < end) by the end of the schooljaar, counting time before the schooljaar too.';
 COMMENT ON COLUMN verzuim.leerplichttelling.absoluut_teruggeleid IS 'Absoluut verzuim teruggeleid: of absoluut_verzuim, the pupils with an episode that ended inside the schooljaar because the pupil was enrolled at a school again (an inschrijving begins on the day the episode ends).';
 COMMENT ON COLUMN verzuim.leerplichttelling.lrv_per_1_september IS 'Langdurig relatief verzuim bij aanvang schooljaar: unique pupils whose LRV (the verzuim period of an lrv melding, merged per pupil) contains 1 September of the schooljaar.';
@@ -253,7 +267,8 @@ COMMENT ON COLUMN verzuim.leerplichttelling.pv_relatief IS 'Processen-verbaal re
 COMMENT ON COLUMN verzuim.leerplichttelling.pv_luxe IS 'Processen-verbaal luxe verzuim: unique pupils with a proces-verbaal of soort luxe dated in the schooljaar.';
 
 CREATE FUNCTION verzuim.leerplichttelling_leerlingen(gemeente text, schooljaar text, veld text,
-                                                     norm interval DEFAULT NULL)
+                                                     norm interval DEFAULT NULL,
+                                                     administratief_meetellen boolean DEFAULT NULL)
 RETURNS TABLE (leerling_id bigint, peildag date)
 LANGUAGE plpgsql STABLE PARALLEL RESTRICTED
 SET search_path = pg_catalog, pg_temp
@@ -268,13 +283,14 @@ BEGIN
   RETURN QUERY
   SELECT t.leerling_id, t.peildag
     FROM verzuim.leerplichttelling_tellers(leerplichttelling_leerlingen.schooljaar,
-                                           leerplichttelling_leerlingen.norm) t
+                                           leerplichttelling_leerlingen.norm,
+                                           leerplichttelling_leerlingen.administratief_meetellen) t
    WHERE t.gemeentecode = leerplichttelling_leerlingen.gemeente
      AND t.veld = leerplichttelling_leerlingen.veld
    ORDER BY t.leerling_id;
 END
 $fn$;
-COMMENT ON FUNCTION verzuim.leerplichttelling_leerlingen(text, text, text, interval) IS
-  'The pupils behind one number of the leerplichttelling, for the leerplichtambtenaar who must check it: gemeente (CBS code), schooljaar, veld (a column name of verzuim.leerplichttelling, e.g. ''absoluut_teruggeleid''; unknown: 22023), norm as in verzuim.leerplichttelling(). Returns each pupil with the day that counts (peildag: the woongemeente on that day is responsible). Row-level security applies.';
+COMMENT ON FUNCTION verzuim.leerplichttelling_leerlingen(text, text, text, interval, boolean) IS
+  'The pupils behind one number of the leerplichttelling, for the leerplichtambtenaar who must check it: gemeente (CBS code), schooljaar, veld (a column name of verzuim.leerplichttelling, e.g. ''absoluut_teruggeleid''; unknown: 22023), norm and administratief_meetellen as in verzuim.leerplichttelling(). Returns each pupil with the day that counts (peildag: the woongemeente on that day is responsible). Row-level security applies.';
 
 GRANT SELECT ON verzuim.leerplichttelling TO verzuim_analist;
