@@ -331,6 +331,8 @@ INSERT INTO aanroepen (doel, stmt) VALUES
  ('verzuim.episodes(date,text,text,verzuim.reden)', $$SELECT leerling_id, verzuim.episodes(datum, NULL, brin, reden) FROM verzuim.afwezigheid GROUP BY leerling_id$$),
 ('verzuim.episodes_brin(date,text)', $$SELECT leerling_id, verzuim.episodes_brin(datum, brin) FROM verzuim.afwezigheid GROUP BY leerling_id$$),
 ('verzuim.episodes_brin(date,text,verzuim.reden)', $$SELECT leerling_id, verzuim.episodes_brin(datum, brin, reden) FROM verzuim.afwezigheid GROUP BY leerling_id$$),
+('verzuim.episodes_brin(date,text,jsonb)', $$SELECT leerling_id, verzuim.episodes_brin(datum, brin, '{"goede_vrijdag_vrij": true}'::jsonb) FROM verzuim.afwezigheid GROUP BY leerling_id$$),
+('verzuim.episodes_brin(date,text,verzuim.reden,jsonb)', $$SELECT leerling_id, verzuim.episodes_brin(datum, brin, reden, '{"ziekte_in_episode": "pauzeert", "vakantieregio": "noord"}'::jsonb) FROM verzuim.afwezigheid GROUP BY leerling_id$$),
  ('verzuim.thuiszit(daterange,date,text)', $$SELECT verzuim.thuiszit('[2023-09-04,)', '2024-01-15'), verzuim.thuiszit('[2023-09-04,2023-11-01)', '2024-01-15', 'zuid')$$),
  ('verzuim.absoluut_verzuim(date,boolean)', $$SELECT * FROM verzuim.absoluut_verzuim('2024-06-01'); SELECT * FROM verzuim.absoluut_verzuim('2024-06-01', true)$$),
  -- reporting and access (80_rapportage.sql, 78_toegang.sql)
@@ -338,6 +340,7 @@ INSERT INTO aanroepen (doel, stmt) VALUES
  ('verzuim.leerplichttelling_velden()', $$SELECT verzuim.leerplichttelling_velden()$$),
  ('verzuim.leerplichttelling_tellers(text,interval)', $$SELECT * FROM verzuim.leerplichttelling_tellers('2022-2023')$$),
  ('verzuim.leerplichttelling(text,interval)', $$SELECT * FROM verzuim.leerplichttelling('2022-2023', '3 months')$$),
+ ('verzuim.leerplichttelling(text,interval,jsonb)', $$SELECT * FROM verzuim.leerplichttelling('2022-2023', NULL, '{"norm": "2 months", "vakantieregio": "zuid"}')$$),
  ('verzuim.leerplichttelling_schooljaren()', $$SELECT * FROM verzuim.leerplichttelling_schooljaren()$$),
  ('verzuim.leerplichttelling_leerlingen(text,text,text,interval)', $$SELECT * FROM verzuim.leerplichttelling_leerlingen('GM0363', '2022-2023', 'relatief_verzuim')$$),
  ('leerplichttelling', $$SELECT * FROM verzuim.leerplichttelling$$),
