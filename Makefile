@@ -56,5 +56,10 @@ $(EXTENSION)--$(PREVVERSION)--$(EXTVERSION).sql: $(NEW_FRAGMENTS) $(UPGRADE_FRAG
 $(OBJS): $(wildcard src/*.h)
 
 .PHONY: installcheck-pgtap dist
+# pgTAP suites against a running server (PGHOST etc.) with verzuim installed:
+# a fresh database verzuim_tap each time; PGTAP=test/x.sql for a subset.
+PGTAP ?= test/
 installcheck-pgtap:
-	pg_prove --ext .sql -d $${PGDATABASE:-postgres} test/
+	psql -X -q -d postgres -c 'DROP DATABASE IF EXISTS verzuim_tap' -c 'CREATE DATABASE verzuim_tap'
+	psql -X -q -d verzuim_tap -c 'CREATE EXTENSION pgtap'
+	pg_prove --ext .sql -d verzuim_tap $(PGTAP)

@@ -31,11 +31,25 @@ ensure_packages() {
     done
     if [ ${#missing[@]} -gt 0 ]; then
         [ "$(id -u)" = 0 ] || die "missing packages (${missing[*]}); run as root so they can be installed"
-        say "installing ${missing[*]}"
+        say "installing ${missing[*]} (apt-get; progress below)"
         export DEBIAN_FRONTEND=noninteractive
         apt-get update -qq >/dev/null
-        apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
-            || die "apt-get install ${missing[*]} failed"
+        # one line per package downloaded and set up, instead of a silent minute
+        local log; log=$(mktemp)
+        if ! apt-get install -y --no-install-recommends "${missing[@]}" >"$log" 2>&1 < /dev/null; then
+            tail -20 "$log" >&2; rm -f "$log"; die "apt-get install ${missing[*]} failed"
+        fi &
+        local pid=$! n=0
+        while kill -0 "$pid" 2>/dev/null; do
+            local now; now=$(grep -c '^Setting up ' "$log" 2>/dev/null || true)
+            if [ "${now:-0}" -gt "$n" ]; then
+                grep '^Setting up ' "$log" | sed -n "$((n + 1)),${now}p" | sed 's/^Setting up \([^ ]*\).*/  set up \1/' >&2
+                n=$now
+            fi
+            sleep 1
+        done
+        wait "$pid" || exit 1
+        rm -f "$log"
     fi
     # Debian's postgresql-15 package may start a system cluster; we never use it.
     [ -x "$PG_BIN/initdb" ] || die "$PG_BIN/initdb not found after installing postgresql-$PG_MAJOR"
