@@ -44,10 +44,12 @@ same() {
 T0=$SECONDS
 ensure_packages
 bash scripts/citus_build.sh || die "building Citus failed"
-(
-    flock 9
-    build_install
-) 9>"$VERZUIM_LOCK"
+if [ "${CITUS_VERZUIM_INSTALL:-1}" = 1 ]; then   # 0: verzuim is installed already
+    (
+        flock 9
+        build_install
+    ) 9>"$VERZUIM_LOCK"
+fi
 
 CIT=$(mktemp -d /tmp/verzuim-citus.XXXXXX)
 chmod 755 "$CIT"

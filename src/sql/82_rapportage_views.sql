@@ -251,9 +251,14 @@ COMMENT ON COLUMN verzuim.afhandeling.oudste_open_dagen IS 'Days the oldest open
 -- Benchmark per 1,000 leerplichtigen -------------------------------------------------
 CREATE FUNCTION verzuim.leerplichtigen(schooljaar text)
 RETURNS TABLE (gemeentecode text, leerplichtigen bigint)
-LANGUAGE sql STABLE PARALLEL SAFE
+LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
+#variable_conflict use_column
+BEGIN
+  -- plpgsql, not sql: Citus cannot plan a SQL function's parameters in a
+  -- query over distributed tables (docs/meer-servers.md)
+  RETURN QUERY
   WITH sj AS (SELECT verzuim.schooljaar_periode(leerplichtigen.schooljaar) AS p),
   pl AS (
     SELECT l.leerling_id, l.woongemeente,
@@ -272,7 +277,8 @@ AS $$
             OR NOT EXISTS (SELECT 1 FROM verzuim.verblijf w WHERE w.leerling_id = pl.leerling_id))
      ORDER BY pl.leerling_id, lower(v.periode)
   )
-  SELECT p.gemeentecode, count(*) FROM per_leerling p GROUP BY p.gemeentecode
+  SELECT p.gemeentecode, count(*) FROM per_leerling p GROUP BY p.gemeentecode;
+END
 $$;
 COMMENT ON FUNCTION verzuim.leerplichtigen(text) IS
   'Leerplichtigen per gemeente in a schooljaar, the denominator of the benchmark: pupils whose plicht (from the first day of the month after the 5th birthday to the 18th birthday or the startkwalificatie) overlaps the schooljaar and a residence (verblijf; pupils without any verblijf: their woongemeente), counted in the gemeente of the first such residence. The same reading as bench/calibration.sql. Row-level security applies.';
