@@ -227,10 +227,35 @@ FROM par_res r JOIN (SELECT 'pupil ' || leerling AS k, episodes(datum, NULL, red
   ON x.k = r.k WHERE r.plan = 'parallel';
 RESET verzuim.ziekte_in_episode; RESET verzuim.vakantieregio;
 
+-- episodes_brin(datum, brin [, reden], instellingen): the school's regio from
+-- verzuim.school (noord), the settings from instellingen only
+INSERT INTO gemeente (gemeentecode, naam) VALUES ('GM9911', 'Instellingstad');
+INSERT INTO school (brin, naam, gemeentecode, vakantieregio) VALUES ('99IN01', 'Noordschool', 'GM9911', 'noord');
+SET LOCAL verzuim.ziekte_in_episode = 'telt_mee';
+-- hand-computed above: pauzeert {[01-08,01-11),[01-12,01-16)}; {} = onderbreekt
+SELECT leerling, episodes_brin(datum, '99IN01', reden) AS sessie_telt_mee,
+       episodes_brin(datum, '99IN01', reden, '{"ziekte_in_episode": "pauzeert"}'::jsonb) AS pauzeert,
+       episodes_brin(datum, '99IN01', reden, '{}'::jsonb) AS standaard_onderbreekt,
+       episodes_brin(datum, '99IN01', reden, '{"ziekte_in_episode": "pauzeert"}'::jsonb)
+         = episodes(datum, 'noord', reden, '{"ziekte_in_episode": "pauzeert"}'::jsonb) AS as_episodes_noord
+FROM afw GROUP BY leerling ORDER BY leerling;
+SHOW verzuim.ziekte_in_episode;   -- unchanged after the calls
+RESET verzuim.ziekte_in_episode;
+-- Goede Vrijdag 2024-03-29, Paasmaandag 04-01: absent Thu 03-28 and Tue 04-02.
+-- Friday a school day (default): two episodes; Friday free: one, 03-28 .. 04-02
+SET LOCAL verzuim.goede_vrijdag_vrij = on;
+SELECT episodes_brin(datum, '99IN01') AS sessie_vrij,
+       episodes_brin(datum, '99IN01', '{}'::jsonb) AS standaard,
+       episodes_brin(datum, '99IN01', '{"goede_vrijdag_vrij": true}'::jsonb) AS vrij
+FROM (VALUES (date '2024-03-28'), (date '2024-04-02')) v(datum);
+RESET verzuim.goede_vrijdag_vrij;
+SELECT pg_temp.fout($$SELECT episodes_brin(datum, '99IN01', '{"kalender": {"noord": "00000000"}}'::jsonb) FROM afw$$) AS other_calendar;
+SELECT pg_temp.fout($$SELECT episodes_brin(datum, '99IN01', reden, '{"ziekte_in_episod": "pauzeert"}'::jsonb) FROM afw$$) AS unknown_key;
+
 -- volatility: aggregates that read settings are STABLE (not shipped by
 -- postgres_fdw), the variants with instellingen IMMUTABLE (shipped)
 SELECT p.oid::regprocedure AS aggregate, p.provolatile
 FROM pg_proc p JOIN pg_aggregate a ON a.aggfnoid = p.oid
-WHERE p.pronamespace = 'verzuim'::regnamespace AND p.proname IN ('episodes', 'duur_agg', 'doorloopsnelheid', 'samenvoegen')
+WHERE p.pronamespace = 'verzuim'::regnamespace AND p.proname IN ('episodes', 'episodes_brin', 'duur_agg', 'doorloopsnelheid', 'samenvoegen')
 ORDER BY 1::text;
 ROLLBACK;

@@ -1811,6 +1811,23 @@ verzuim_episodes_brin_reden_inst_sfunc(PG_FUNCTION_ARGS)
 	return episodes_inst_trans(fcinfo, verzuim_episodes_brin_reden_sfunc, 5);
 }
 
+/* episodes_brin(datum, brin [, reden], instellingen): the school of each row
+ * comes from the table (no setting); the settings matter on the first row
+ * (ziekte_in_episode) and in the final function (the calendar) */
+PG_FUNCTION_INFO_V1(verzuim_episodes_perbrin_inst_sfunc);
+Datum
+verzuim_episodes_perbrin_inst_sfunc(PG_FUNCTION_ARGS)
+{
+	return episodes_inst_trans(fcinfo, verzuim_episodes_perbrin_sfunc, 3);
+}
+
+PG_FUNCTION_INFO_V1(verzuim_episodes_perbrin_reden_inst_sfunc);
+Datum
+verzuim_episodes_perbrin_reden_inst_sfunc(PG_FUNCTION_ARGS)
+{
+	return episodes_inst_trans(fcinfo, verzuim_episodes_perbrin_reden_sfunc, 4);
+}
+
 PG_FUNCTION_INFO_V1(verzuim_thuiszit_inst);
 Datum
 verzuim_thuiszit_inst(PG_FUNCTION_ARGS)

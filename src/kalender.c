@@ -29,6 +29,7 @@
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/datetime.h"
+#include "utils/guc.h"
 #include "utils/hsearch.h"
 #include "utils/inval.h"
 #include "utils/lsyscache.h"
@@ -363,6 +364,37 @@ verzuim_kalender_init(void)
 	CacheRegisterRelcacheCallback(kalender_inval_cb, (Datum) 0);
 }
 
+/*
+ * On Citus (docs/meer-servers.md) verzuim.school and verzuim.schoolvrije_dag
+ * are reference tables: a full copy on every node.  The caches below read
+ * them through SPI, on a worker from inside a shard query, which Citus
+ * refuses as a nested distributed query unless
+ * citus.allow_nested_distributed_execution is on.  A reference table is read
+ * from the node's own copy, so the answer is exact: the setting is switched
+ * on for the read only (its own GUC nest level, popped after it or with the
+ * transaction on an error).  Without Citus the setting does not exist and
+ * nothing is done.
+ */
+static int
+citus_genest_aan(void)
+{
+	int			nest;
+
+	if (GetConfigOption("citus.allow_nested_distributed_execution", true, false) == NULL)
+		return -1;
+	nest = NewGUCNestLevel();
+	(void) set_config_option("citus.allow_nested_distributed_execution", "on",
+							 PGC_SUSET, PGC_S_SESSION, GUC_ACTION_SAVE, true, 0, false);
+	return nest;
+}
+
+static void
+citus_genest_uit(int nest)
+{
+	if (nest >= 0)
+		AtEOXact_GUC(true, nest);
+}
+
 static int
 standaard_index(const char *soort)
 {
@@ -502,6 +534,7 @@ bouw_cache(void)
 	MemoryContext old;
 	int			ret;
 	Oid			nsp;
+	int			nest;
 
 	cache_geldig = false;
 	cache_voorlopig = VOORLOPIG_NEE;
@@ -559,6 +592,7 @@ bouw_cache(void)
 	}
 
 	/* regional school holidays */
+	nest = citus_genest_aan();
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	/* every name qualified: this runs with the caller's search_path (see
@@ -596,6 +630,7 @@ bouw_cache(void)
 		}
 	}
 	SPI_finish();
+	citus_genest_uit(nest);
 
 	/* completeness per schooljaar and the prefix counts */
 	for (int r = 0; r < REGIO_AANTAL; r++)
@@ -835,6 +870,7 @@ laad_scholen(void)
 	HASHCTL		ctl;
 	int			ret;
 	HTAB	   *h;
+	int			nest;
 
 	/* filled completely before it is published in scholen (an error halfway
 	 * must not leave a partial list of schools behind) */
@@ -844,6 +880,7 @@ laad_scholen(void)
 	ctl.hcxt = kalender_cxt;
 	h = hash_create("verzuim scholen", 1024, &ctl, HASH_ELEM | HASH_STRINGS | HASH_CONTEXT);
 
+	nest = citus_genest_aan();
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	/* every name and operator qualified, as above */
@@ -890,6 +927,7 @@ laad_scholen(void)
 		}
 	}
 	SPI_finish();
+	citus_genest_uit(nest);
 	scholen = h;
 	/* the calendar stays in use for this statement (see cache_voorlopig) */
 	markeer_gelezen();
@@ -1192,6 +1230,27 @@ verzuim_kalender_gewijzigd(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				 errmsg("verzuim.kalender_gewijzigd() must be called as a trigger")));
 	CacheInvalidateRelcacheByRelid(RelationGetRelid(trigdata->tg_relation));
+	{
+		/*
+		 * Fired on a Citus shard (verzuim.school_102012, a reference table's
+		 * copy on a worker): the caches of this node listen for the table
+		 * (verzuim.school), so invalidate that one as well.
+		 */
+		const char *naam = RelationGetRelationName(trigdata->tg_relation);
+		const char *streep = strrchr(naam, '_');
+
+		if (streep != NULL && streep[1] != '\0' &&
+			strspn(streep + 1, "0123456789") == strlen(streep + 1))
+		{
+			char	   *basis = pnstrdup(naam, streep - naam);
+			Oid			tabel = get_relname_relid(basis,
+												  RelationGetNamespace(trigdata->tg_relation));
+
+			if (OidIsValid(tabel))
+				CacheInvalidateRelcacheByRelid(tabel);
+			pfree(basis);
+		}
+	}
 	cache_geldig = false;
 	return PointerGetDatum(NULL);
 }

@@ -85,14 +85,18 @@ BEGIN
     -- LRV: the verzuim periods of lrv meldingen (not withdrawn), merged per
     -- pupil (a re-reported case is one case); a period counts for the
     -- schooljaar when it contains 1 September or begins in the schooljaar
-    SELECT m.leerling_id, r AS periode, r @> v_sep1 AS per_1_september
-      FROM (SELECT m.leerling_id, range_agg(m.verzuim_periode) AS mr
-              FROM verzuim.melding m
-             WHERE m.soort = 'lrv' AND m.status <> 'ingetrokken'
-               AND lower(m.verzuim_periode) < v_e
-             GROUP BY m.leerling_id) m,
-           unnest(m.mr) AS r
-     WHERE r @> v_sep1 OR (lower(r) >= v_b AND lower(r) < v_e)
+    -- (joins instead of correlated subqueries throughout, so that Citus can
+    -- plan the query over distributed tables: docs/meer-servers.md)
+    SELECT x.leerling_id, x.periode, x.per_1_september,
+           bool_or(x.per_1_september) OVER (PARTITION BY x.leerling_id) AS pupil_1_september
+      FROM (SELECT m.leerling_id, r AS periode, r @> v_sep1 AS per_1_september
+              FROM (SELECT m.leerling_id, range_agg(m.verzuim_periode) AS mr
+                      FROM verzuim.melding m
+                     WHERE m.soort = 'lrv' AND m.status <> 'ingetrokken'
+                       AND lower(m.verzuim_periode) < v_e
+                     GROUP BY m.leerling_id) m,
+                   unnest(m.mr) AS r
+             WHERE r @> v_sep1 OR (lower(r) >= v_b AND lower(r) < v_e)) x
   ), rel AS (
     -- relatief verzuim: meldingen 16uur and luxe (not withdrawn) whose verzuim begins in the schooljaar
     SELECT m.leerling_id, m.soort, lower(m.verzuim_periode) AS dag
@@ -105,16 +109,16 @@ BEGIN
     SELECT a.leerling_id, 'absoluut', 'absoluut_langer_dan_3_maanden', greatest(lower(a.episode), v_b) FROM av a
      WHERE lower(a.episode) + v_norm < least(coalesce(upper(a.episode), v_e), v_e)
     UNION ALL
+    -- (a join, not EXISTS: a pupil with two such inschrijvingen gives two
+    -- rows, which per_veld folds into one)
     SELECT a.leerling_id, 'absoluut', 'absoluut_teruggeleid', greatest(lower(a.episode), v_b) FROM av a
+      JOIN verzuim.inschrijving i ON i.leerling_id = a.leerling_id AND lower(i.periode) = upper(a.episode)
      WHERE upper(a.episode) < v_e
-       AND EXISTS (SELECT 1 FROM verzuim.inschrijving i
-                    WHERE i.leerling_id = a.leerling_id AND lower(i.periode) = upper(a.episode))
     UNION ALL
     SELECT l.leerling_id, 'lrv', 'lrv_per_1_september', v_sep1 FROM lrv l WHERE l.per_1_september
     UNION ALL
     SELECT l.leerling_id, 'lrv', 'lrv_nieuw', lower(l.periode) FROM lrv l
-     WHERE lower(l.periode) >= v_b
-       AND NOT EXISTS (SELECT 1 FROM lrv x WHERE x.leerling_id = l.leerling_id AND x.per_1_september)
+     WHERE lower(l.periode) >= v_b AND NOT l.pupil_1_september
     UNION ALL
     SELECT l.leerling_id, 'lrv', 'lrv_totaal', CASE WHEN l.per_1_september THEN v_sep1 ELSE lower(l.periode) END
       FROM lrv l
@@ -125,9 +129,8 @@ BEGIN
     UNION ALL
     SELECT l.leerling_id, 'lrv', 'lrv_teruggeleid',
            CASE WHEN l.per_1_september THEN v_sep1 ELSE lower(l.periode) END FROM lrv l
+      JOIN verzuim.inschrijving i ON i.leerling_id = l.leerling_id AND i.periode @> upper(l.periode)
      WHERE upper(l.periode) < v_e
-       AND EXISTS (SELECT 1 FROM verzuim.inschrijving i
-                    WHERE i.leerling_id = l.leerling_id AND i.periode @> upper(l.periode))
     UNION ALL
     SELECT r.leerling_id, 'relatief', 'relatief_verzuim', r.dag FROM rel r
     UNION ALL
@@ -146,22 +149,20 @@ BEGIN
      WHERE p.datum >= v_b AND p.datum < v_e
   ), per_veld AS (
     SELECT f.leerling_id, f.sectie, f.veld, min(f.dag) AS dag FROM feit f GROUP BY 1, 2, 3
-  ), per_sectie_dag AS (
-    SELECT p.leerling_id, p.sectie, min(p.dag) AS dag FROM per_veld p GROUP BY 1, 2
   ), per_sectie AS (
-    -- verzuim.woongemeente_op(leerling_id, dag), set-based: the verblijf period
-    -- that contains the day is the last one beginning on or before it (the
-    -- periods of a pupil never overlap), else the current woongemeente
-    SELECT d.leerling_id, d.sectie, d.dag,
-           coalesce((SELECT CASE WHEN v.periode @> d.dag THEN v.gemeentecode END
-                       FROM verzuim.verblijf v
-                      WHERE v.leerling_id = d.leerling_id AND lower(v.periode) <= d.dag
-                      ORDER BY lower(v.periode) DESC LIMIT 1),
-                    (SELECT l.woongemeente FROM verzuim.leerling l WHERE l.leerling_id = d.leerling_id)) AS gemeentecode
-      FROM per_sectie_dag d
+    SELECT p.leerling_id, p.sectie, min(p.dag) AS dag
+      FROM per_veld p GROUP BY 1, 2
+  ), gemeente_op AS (
+    -- verzuim.woongemeente_op(leerling_id, dag) as a join: the verblijf
+    -- period containing the day (at most one: verblijf_overlap_excl), else
+    -- the pupil's current woongemeente (NULL for an invisible pupil)
+    SELECT s.leerling_id, s.sectie, s.dag, coalesce(v.gemeentecode, l.woongemeente) AS gemeentecode
+      FROM per_sectie s
+      LEFT JOIN verzuim.verblijf v ON v.leerling_id = s.leerling_id AND v.periode @> s.dag
+      LEFT JOIN verzuim.leerling l ON l.leerling_id = s.leerling_id
   )
   SELECT s.gemeentecode, p.veld, p.leerling_id, s.dag
-    FROM per_veld p JOIN per_sectie s USING (leerling_id, sectie);
+    FROM per_veld p JOIN gemeente_op s USING (leerling_id, sectie);
 END
 $fn$;
 COMMENT ON FUNCTION verzuim.leerplichttelling_tellers(text, interval, boolean) IS

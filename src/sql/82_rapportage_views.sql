@@ -57,10 +57,15 @@ BEGIN
   ), alle AS (
     SELECT * FROM lrv_rij UNION ALL SELECT * FROM av_rij
   )
-  SELECT x.leerling_id, verzuim.woongemeente_op(x.leerling_id, v_peil), x.soort, x.sinds,
+  -- the woongemeente on the peildatum (verzuim.woongemeente_op) as joins, so
+  -- that Citus can plan it (docs/meer-servers.md): the verblijf period that
+  -- contains the day (at most one: verblijf_overlap_excl), else leerling
+  SELECT x.leerling_id, coalesce(vb.gemeentecode, ll.woongemeente), x.soort, x.sinds,
          (v_peil + 1 - x.sinds)::int, x.sinds + v_norm <= v_peil, x.spoed, x.meldingsnummer, x.brin,
          s.swv_code, x.status
     FROM alle x LEFT JOIN verzuim.school s ON s.brin = x.brin
+    LEFT JOIN verzuim.verblijf vb ON vb.leerling_id = x.leerling_id AND vb.periode @> v_peil
+    LEFT JOIN verzuim.leerling ll ON ll.leerling_id = x.leerling_id
    ORDER BY x.spoed DESC, v_peil + 1 - x.sinds DESC, x.leerling_id;
 END
 $fn$;
@@ -114,13 +119,18 @@ BEGIN
            unnest(m.mr) AS r
      WHERE r && v_periode
   ), ep AS (
-    SELECT l.leerling_id, l.periode,
-           verzuim.woongemeente_op(l.leerling_id, greatest(lower(l.periode), lower(v_periode))) AS gemeentecode,
-           (SELECT m.brin FROM verzuim.melding m
-             WHERE m.leerling_id = l.leerling_id AND m.soort = 'lrv' AND m.status <> 'ingetrokken'
-               AND m.verzuim_periode && l.periode
-             ORDER BY lower(m.verzuim_periode), m.meldingsnummer LIMIT 1) AS brin
+    -- joins instead of verzuim.woongemeente_op and a correlated subquery, so
+    -- that Citus can plan it: the woongemeente on the first day of the
+    -- period in the schooljaar, the school of the period's first melding
+    SELECT l.leerling_id, l.periode, coalesce(vb.gemeentecode, ll.woongemeente) AS gemeentecode,
+           (array_agg(m.brin ORDER BY lower(m.verzuim_periode), m.meldingsnummer))[1] AS brin
       FROM lrv l
+      LEFT JOIN verzuim.verblijf vb ON vb.leerling_id = l.leerling_id
+                                   AND vb.periode @> greatest(lower(l.periode), lower(v_periode))
+      LEFT JOIN verzuim.leerling ll ON ll.leerling_id = l.leerling_id
+      LEFT JOIN verzuim.melding m ON m.leerling_id = l.leerling_id AND m.soort = 'lrv' AND m.status <> 'ingetrokken'
+                                 AND m.verzuim_periode && l.periode
+     GROUP BY l.leerling_id, l.periode, vb.gemeentecode, ll.woongemeente
   ), s AS (
     SELECT 'gemeente'::text AS niveau, ep.gemeentecode AS code, verzuim.duur_agg(ep.periode, v_peil) AS d
       FROM ep GROUP BY ep.gemeentecode
@@ -196,7 +206,10 @@ BEGIN
      WHERE (x.gemeld_op AT TIME ZONE 'Europe/Amsterdam')::date <@ v_periode
        AND (x.gemeld_op AT TIME ZONE 'Europe/Amsterdam')::date <= v_peil
   ), g AS (
-    SELECT m.*, verzuim.woongemeente_op(m.leerling_id, m.gemeld) AS gem FROM m
+    -- verzuim.woongemeente_op as joins (Citus, see thuiszitters)
+    SELECT m.*, coalesce(vb.gemeentecode, ll.woongemeente) AS gem FROM m
+      LEFT JOIN verzuim.verblijf vb ON vb.leerling_id = m.leerling_id AND vb.periode @> m.gemeld
+      LEFT JOIN verzuim.leerling ll ON ll.leerling_id = m.leerling_id
   )
   SELECT g.gem, gm.naam, g.spoed, v_peil,
          count(*),
@@ -238,9 +251,14 @@ COMMENT ON COLUMN verzuim.afhandeling.oudste_open_dagen IS 'Days the oldest open
 -- Benchmark per 1,000 leerplichtigen -------------------------------------------------
 CREATE FUNCTION verzuim.leerplichtigen(schooljaar text)
 RETURNS TABLE (gemeentecode text, leerplichtigen bigint)
-LANGUAGE sql STABLE PARALLEL SAFE
+LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
+#variable_conflict use_column
+BEGIN
+  -- plpgsql, not sql: Citus cannot plan a SQL function's parameters in a
+  -- query over distributed tables (docs/meer-servers.md)
+  RETURN QUERY
   WITH sj AS (SELECT verzuim.schooljaar_periode(leerplichtigen.schooljaar) AS p),
   pl AS (
     SELECT l.leerling_id, l.woongemeente,
@@ -259,7 +277,8 @@ AS $$
             OR NOT EXISTS (SELECT 1 FROM verzuim.verblijf w WHERE w.leerling_id = pl.leerling_id))
      ORDER BY pl.leerling_id, lower(v.periode)
   )
-  SELECT p.gemeentecode, count(*) FROM per_leerling p GROUP BY p.gemeentecode
+  SELECT p.gemeentecode, count(*) FROM per_leerling p GROUP BY p.gemeentecode;
+END
 $$;
 COMMENT ON FUNCTION verzuim.leerplichtigen(text) IS
   'Leerplichtigen per gemeente in a schooljaar, the denominator of the benchmark: pupils whose plicht (from the first day of the month after the 5th birthday to the 18th birthday or the startkwalificatie) overlaps the schooljaar and a residence (verblijf; pupils without any verblijf: their woongemeente), counted in the gemeente of the first such residence. The same reading as bench/calibration.sql. Row-level security applies.';

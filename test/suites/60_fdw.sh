@@ -8,7 +8,8 @@
 # are foreign tables on the two servers (extensions 'verzuim', async_capable).
 #
 # Checked: the per-gemeente duurverdeling (kalenderdagen and lesdagen),
-# doorloopsnelheid and the national rollup computed on the coordinator equal
+# doorloopsnelheid, the leerplichttelling (each server counts its own pupils,
+# the coordinator adds the rows per gemeente) and the national rollup computed on the coordinator equal
 # the answers of one database holding all the data, exactly; EXPLAIN VERBOSE
 # shows the aggregates in the Remote SQL; EXPLAIN ANALYZE shows that only one
 # row per gemeente comes back (no pupil row crosses the wire); a server with
@@ -208,6 +209,131 @@ result "instellingen with the coordinator's calendar fingerprints: the server wi
 out=$(q "$COORD" -c "$(printf "$NAT" regio.episode)" 2>&1)
 printf '%s\n' "$out" | grep -q "cannot merge duration summaries counted with different school calendars"
 result "without fingerprints: the national samenvoegen refuses summaries counted with different calendars" $? "$out"
+
+tijd "# --- the leerplichttelling"
+# --- the leerplichttelling: each server counts its own pupils ----------------------
+# The telling is a set-returning function over the whole registration, not an
+# aggregate: postgres_fdw cannot push it down.  The federated path: every
+# pupil's registration lives on one server (here: the server of the pupil's
+# woongemeente), each server computes the telling of its own pupils with the
+# agreed instellingen (verzuim.leerplichttelling(schooljaar, norm,
+# instellingen)), and the coordinator adds the rows per gemeente.  Counts of
+# unique pupils per (gemeente, schooljaar, field) add up across servers
+# because no pupil is on two servers, also when a pupil counts for a
+# gemeente of the other server (a move: verblijf).
+INST_T='{"vakantieregio": "midden", "norm": "3 months"}'
+TELLING_VIEW="CREATE SCHEMA federatie;
+CREATE VIEW federatie.leerplichttelling AS
+SELECT t.* FROM verzuim.leerplichttelling_schooljaren() AS s(schooljaar)
+CROSS JOIN LATERAL verzuim.leerplichttelling(s.schooljaar, NULL, '$INST_T'::jsonb) AS t;"
+PUPILS_G1="SELECT leerling_id FROM verzuim.leerling WHERE woongemeente IN ($G1_GEMEENTEN)"
+copy_db() {   # copy_db TARGET_CONN TABLE [WHERE]: from enkel into database telling
+    psql -X -q -v ON_ERROR_STOP=1 -d "$COORD dbname=enkel" \
+        -c "\\copy (SELECT * FROM verzuim.$2 ${3:-}) TO STDOUT" \
+      | psql -X -q -v ON_ERROR_STOP=1 -d "$1 dbname=telling" -c "\\copy verzuim.$2 FROM STDIN"
+}
+laden=0
+for g in 1 2; do
+    conn=$G1; [ $g = 2 ] && conn=$G2
+    op="IN"; [ $g = 2 ] && op="NOT IN"
+    q "$conn" -c "CREATE DATABASE telling" >/dev/null || laden=1
+    qd "$conn" telling -c "SET client_min_messages = warning" -c "CREATE EXTENSION verzuim CASCADE" >/dev/null || laden=1
+    for t in gemeente samenwerkingsverband school; do copy_db "$conn" $t || laden=1; done
+    for t in leerling verblijf inschrijving afwezigheid vrijstelling melding proces_verbaal; do
+        copy_db "$conn" $t "WHERE leerling_id $op ($PUPILS_G1)" || laden=1
+    done
+    qd "$conn" telling -c "$TELLING_VIEW" -c "ANALYZE" >/dev/null || laden=1
+done
+result "leerplichttelling: two gemeente servers (database telling), each with the registration of its own pupils and the view federatie.leerplichttelling" $laden
+same "every pupil is on exactly one server" \
+    "$(qd "$COORD" enkel -c "SELECT count(*) FROM verzuim.leerling")" \
+    "$(( $(qd "$G1" telling -c "SELECT count(*) FROM verzuim.leerling") + $(qd "$G2" telling -c "SELECT count(*) FROM verzuim.leerling") ))"
+verhuisd=$(qd "$COORD" enkel -c "SELECT count(DISTINCT v.leerling_id) FROM verzuim.verblijf v JOIN verzuim.leerling l USING (leerling_id)
+    WHERE (v.gemeentecode IN ($G1_GEMEENTEN)) <> (l.woongemeente IN ($G1_GEMEENTEN))")
+[ "${verhuisd:-0}" -gt 0 ]
+result "the data has pupils who lived in a gemeente of the other server ($verhuisd): their rows cross servers in the sum" $?
+
+kruis=$(qd "$COORD" enkel -c "SELECT count(*) FROM verzuim.leerplichttelling_schooljaren() AS s(schooljaar),
+    verzuim.leerplichttelling_tellers(s.schooljaar) t JOIN verzuim.leerling l USING (leerling_id)
+    WHERE (t.gemeentecode IN ($G1_GEMEENTEN)) <> (l.woongemeente IN ($G1_GEMEENTEN))")
+echo "# counted (pupil, field) pairs attributed to a gemeente of the other server than the pupil's: $kruis"
+VELDEN=$(qd "$COORD" enkel -c "SELECT string_agg(format('sum(%1\$I)::bigint AS %1\$I', v), ', ' ORDER BY o)
+    FROM unnest(verzuim.leerplichttelling_velden()) WITH ORDINALITY AS u(v, o)")
+q "$COORD" >/dev/null 2>"$FDW/telling.err" <<SQL
+SET client_min_messages = warning;
+CREATE SERVER telling1 FOREIGN DATA WRAPPER postgres_fdw
+  OPTIONS (host '$FDW/g1/sock', port '5432', dbname 'telling', extensions 'verzuim', async_capable 'true');
+CREATE SERVER telling2 FOREIGN DATA WRAPPER postgres_fdw
+  OPTIONS (host '$FDW/g2/sock', port '5432', dbname 'telling', extensions 'verzuim', async_capable 'true');
+CREATE USER MAPPING FOR postgres SERVER telling1 OPTIONS (user 'postgres');
+CREATE USER MAPPING FOR postgres SERVER telling2 OPTIONS (user 'postgres');
+CREATE SCHEMA telling1;
+CREATE SCHEMA telling2;
+IMPORT FOREIGN SCHEMA federatie LIMIT TO (leerplichttelling) FROM SERVER telling1 INTO telling1;
+IMPORT FOREIGN SCHEMA federatie LIMIT TO (leerplichttelling) FROM SERVER telling2 INTO telling2;
+CREATE VIEW regio.leerplichttelling AS
+SELECT gemeentecode, gemeente, schooljaar, $VELDEN
+  FROM (SELECT * FROM telling1.leerplichttelling UNION ALL SELECT * FROM telling2.leerplichttelling) t
+ GROUP BY gemeentecode, gemeente, schooljaar;
+SQL
+result "coordinator: foreign tables on both servers' federatie.leerplichttelling and the view regio.leerplichttelling adding them per gemeente" $? \
+    "$(cat "$FDW/telling.err")"
+
+REF_T=$(qd "$COORD" enkel -c "SELECT t.* FROM verzuim.leerplichttelling_schooljaren() AS s(schooljaar)
+    CROSS JOIN LATERAL verzuim.leerplichttelling(s.schooljaar, NULL, '$INST_T'::jsonb) AS t ORDER BY 1, 3")
+FED_T=$(q "$COORD" -c "SELECT * FROM regio.leerplichttelling ORDER BY 1, 3" 2>&1)
+aantal=$(printf '%s\n' "$REF_T" | wc -l)
+nonzero=$(qd "$COORD" enkel -c "SELECT count(*) FROM verzuim.leerplichttelling_schooljaren() AS s(schooljaar)
+    CROSS JOIN LATERAL verzuim.leerplichttelling(s.schooljaar, NULL, '$INST_T'::jsonb) AS t
+    WHERE t.absoluut_verzuim > 0 OR t.lrv_totaal > 0 OR t.relatief_verzuim > 0")
+if [ -n "$FED_T" ] && [ "$FED_T" = "$REF_T" ] && [ "$aantal" -ge 9 ] && [ "$nonzero" -gt 0 ]; then
+    result "leerplichttelling: the coordinator's sum equals one database's telling exactly ($aantal rows, $nonzero with counted pupils)" 0
+else
+    result "leerplichttelling: the coordinator's sum equals one database's telling exactly" 1 \
+        "rows $aantal, with pupils $nonzero"$'\n'"$(diff <(printf '%s\n' "$REF_T") <(printf '%s\n' "$FED_T") | head -10)"
+fi
+same "leerplichttelling(schooljaar, NULL, instellingen) in one database equals the view verzuim.leerplichttelling under the same SET settings" \
+    "$REF_T" \
+    "$(qd "$COORD" enkel -c "SET verzuim.vakantieregio = 'midden'" -c "SET verzuim.norm = '3 months'" -c "SELECT * FROM verzuim.leerplichttelling ORDER BY 1, 3")"
+
+# which rows cross the wire: only the servers' telling rows (one per gemeente
+# and schooljaar), never a pupil row or pupil id
+plan=$(q "$COORD" -c "EXPLAIN (ANALYZE, VERBOSE, COSTS OFF, TIMING OFF, SUMMARY OFF) SELECT * FROM regio.leerplichttelling" 2>&1)
+remote=$(printf '%s\n' "$plan" | grep -c "Remote SQL: SELECT gemeentecode, gemeente, schooljaar, absoluut_verzuim, .* FROM federatie\.leerplichttelling$")
+same "leerplichttelling: EXPLAIN VERBOSE shows both servers queried for their telling rows (Remote SQL FROM federatie.leerplichttelling)" 2 "$remote"
+printf '%s\n' "$plan" | grep "Remote SQL" | grep -q "leerling_id"
+result "leerplichttelling: no Remote SQL asks for a pupil id" $((1 - $?)) "$plan"
+rows=$(printf '%s\n' "$plan" | grep -E "Foreign Scan" | sed -nE 's/.*actual rows=([0-9]+).*/\1/p' | awk '{s += $1} END {print s + 0}')
+server_rows=$(( $(qd "$G1" telling -c "SELECT count(*) FROM federatie.leerplichttelling") + $(qd "$G2" telling -c "SELECT count(*) FROM federatie.leerplichttelling") ))
+same "leerplichttelling: the foreign scans return exactly the servers' telling rows ($server_rows: one per gemeente and schooljaar per server), no pupil rows" \
+    "$server_rows" "$rows"
+[ "$server_rows" -le $((2 * aantal)) ]
+result "leerplichttelling: at most one row per gemeente and schooljaar per server ($server_rows <= 2 x $aantal)" $?
+
+# a server with other settings of its own: the view pins the instellingen
+qd "$G1" telling -c "ALTER DATABASE telling SET verzuim.norm = '1 month'" \
+    -c "ALTER DATABASE telling SET verzuim.administratief_meetellen = on" \
+    -c "ALTER DATABASE telling SET verzuim.vakantieregio = 'zuid'" >/dev/null
+same "leerplichttelling: a server with norm = 1 month, administratief_meetellen = on and vakantieregio = zuid of its own: the sum is unchanged" \
+    "$REF_T" "$(q "$COORD" -c "SELECT * FROM regio.leerplichttelling ORDER BY 1, 3" 2>&1)"
+qd "$G1" telling -c "ALTER DATABASE telling RESET ALL" >/dev/null
+
+# the instellingen variant itself, in one database: its norm is the session's
+# norm, keys left out are the built-in defaults, the session is left as it was
+same "leerplichttelling(schooljaar, NULL, {norm: 1 month}) equals leerplichttelling(schooljaar) under SET verzuim.norm = 1 month" \
+    "$(qd "$COORD" enkel -c "SET verzuim.norm = '1 month'" -c "SELECT * FROM verzuim.leerplichttelling('2024-2025') ORDER BY 1")" \
+    "$(qd "$COORD" enkel -c "SELECT * FROM verzuim.leerplichttelling('2024-2025', NULL, '{\"norm\": \"1 month\"}') ORDER BY 1")"
+verschil=$(qd "$COORD" enkel -c "SELECT count(*) FROM (SELECT * FROM verzuim.leerplichttelling('2024-2025', NULL, '{\"norm\": \"1 month\"}')
+    EXCEPT SELECT * FROM verzuim.leerplichttelling('2024-2025', NULL, '{}')) x")
+[ "${verschil:-0}" -gt 0 ]
+result "... and differs from the default norm in $verschil gemeenten (the argument is used)" $?
+same "instellingen left out take the built-in default, not the session's setting; the session's settings are unchanged after the call" \
+    "$(qd "$COORD" enkel -c "SELECT md5(string_agg(t::text, '|' ORDER BY t.gemeentecode)) FROM verzuim.leerplichttelling('2024-2025') t")|1 month|on" \
+    "$(qd "$COORD" enkel -c "SET verzuim.norm = '1 month'" -c "SET verzuim.administratief_meetellen = on" \
+        -c "SELECT md5(string_agg(t::text, '|' ORDER BY t.gemeentecode)) || '|' || current_setting('verzuim.norm') || '|' || current_setting('verzuim.administratief_meetellen') FROM verzuim.leerplichttelling('2024-2025', NULL, '{}') t")"
+out=$(qd "$COORD" enkel -c "SELECT * FROM verzuim.leerplichttelling('2024-2025', NULL, '{\"kalender\": {\"noord\": \"00000000\"}}')" 2>&1)
+printf '%s\n' "$out" | grep -q "the school calendar of regio noord on this server differs from the one in instellingen"
+result "leerplichttelling with another calendar fingerprint in instellingen raises 22023 instead of answering" $? "$out"
 
 tijd "echo 1..$n"
 echo "1..$n"
