@@ -318,20 +318,21 @@ same "leerplichttelling: a server with norm = 1 month, administratief_meetellen 
     "$REF_T" "$(q "$COORD" -c "SELECT * FROM regio.leerplichttelling ORDER BY 1, 3" 2>&1)"
 qd "$G1" telling -c "ALTER DATABASE telling RESET ALL" >/dev/null
 
-# the instellingen variant itself, in one database: its norm is the session's
+# the instellingen variant itself, in one database (a jsonb argument: an untyped literal is
+# ambiguous with leerplichttelling(schooljaar, norm, administratief_meetellen)): its norm is the session's
 # norm, keys left out are the built-in defaults, the session is left as it was
 same "leerplichttelling(schooljaar, NULL, {norm: 1 month}) equals leerplichttelling(schooljaar) under SET verzuim.norm = 1 month" \
     "$(qd "$COORD" enkel -c "SET verzuim.norm = '1 month'" -c "SELECT * FROM verzuim.leerplichttelling('2024-2025') ORDER BY 1")" \
-    "$(qd "$COORD" enkel -c "SELECT * FROM verzuim.leerplichttelling('2024-2025', NULL, '{\"norm\": \"1 month\"}') ORDER BY 1")"
-verschil=$(qd "$COORD" enkel -c "SELECT count(*) FROM (SELECT * FROM verzuim.leerplichttelling('2024-2025', NULL, '{\"norm\": \"1 month\"}')
-    EXCEPT SELECT * FROM verzuim.leerplichttelling('2024-2025', NULL, '{}')) x")
+    "$(qd "$COORD" enkel -c "SELECT * FROM verzuim.leerplichttelling('2024-2025', NULL, '{\"norm\": \"1 month\"}'::jsonb) ORDER BY 1")"
+verschil=$(qd "$COORD" enkel -c "SELECT count(*) FROM (SELECT * FROM verzuim.leerplichttelling('2024-2025', NULL, '{\"norm\": \"1 month\"}'::jsonb)
+    EXCEPT SELECT * FROM verzuim.leerplichttelling('2024-2025', NULL, '{}'::jsonb)) x")
 [ "${verschil:-0}" -gt 0 ]
 result "... and differs from the default norm in $verschil gemeenten (the argument is used)" $?
 same "instellingen left out take the built-in default, not the session's setting; the session's settings are unchanged after the call" \
     "$(qd "$COORD" enkel -c "SELECT md5(string_agg(t::text, '|' ORDER BY t.gemeentecode)) FROM verzuim.leerplichttelling('2024-2025') t")|1 month|on" \
     "$(qd "$COORD" enkel -c "SET verzuim.norm = '1 month'" -c "SET verzuim.administratief_meetellen = on" \
-        -c "SELECT md5(string_agg(t::text, '|' ORDER BY t.gemeentecode)) || '|' || current_setting('verzuim.norm') || '|' || current_setting('verzuim.administratief_meetellen') FROM verzuim.leerplichttelling('2024-2025', NULL, '{}') t")"
-out=$(qd "$COORD" enkel -c "SELECT * FROM verzuim.leerplichttelling('2024-2025', NULL, '{\"kalender\": {\"noord\": \"00000000\"}}')" 2>&1)
+        -c "SELECT md5(string_agg(t::text, '|' ORDER BY t.gemeentecode)) || '|' || current_setting('verzuim.norm') || '|' || current_setting('verzuim.administratief_meetellen') FROM verzuim.leerplichttelling('2024-2025', NULL, '{}'::jsonb) t")"
+out=$(qd "$COORD" enkel -c "SELECT * FROM verzuim.leerplichttelling('2024-2025', NULL, '{\"kalender\": {\"noord\": \"00000000\"}}'::jsonb)" 2>&1)
 printf '%s\n' "$out" | grep -q "the school calendar of regio noord on this server differs from the one in instellingen"
 result "leerplichttelling with another calendar fingerprint in instellingen raises 22023 instead of answering" $? "$out"
 
