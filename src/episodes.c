@@ -210,6 +210,14 @@ check_duur_setting(char **newval, void **extra, GucSource source)
 		GUC_check_errdetail("\"%.64s\" is not a valid interval.", *newval);
 		return false;
 	}
+#ifdef INTERVAL_NOT_FINITE
+	/* PostgreSQL 17+ parses 'infinity' as an interval: not a duration here */
+	if (INTERVAL_NOT_FINITE(&iv))
+	{
+		GUC_check_errdetail("\"%.64s\" is not a finite interval.", *newval);
+		return false;
+	}
+#endif
 	if (iv.time != 0 || iv.day < 0 || iv.month < 0 || (iv.day == 0 && iv.month == 0))
 	{
 		GUC_check_errdetail("The duration must be a positive number of days, weeks, months or years without a time part.");
