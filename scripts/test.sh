@@ -38,7 +38,17 @@ if [ -n "${PG_VERSIONS:-}" ]; then
                 trap 'chroot_remove "$root"' EXIT; trap 'exit 1' INT TERM
                 chroot_create "$v" "$root"
                 copy_tree "$root/src/verzuim"
-                chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 \
+                # the host's CA bundle for npm inside the chroot (bench_smoke installs
+                # @duckdb/node-api): behind a TLS-intercepting proxy the chroot's own
+                # bundle lacks the proxy's CA (npm: SELF_SIGNED_CERT_IN_CHAIN)
+                ca_env=()
+                if [ -f /etc/ssl/certs/ca-certificates.crt ]; then
+                    mkdir -p "$root/etc/ssl/certs"
+                    cp /etc/ssl/certs/ca-certificates.crt "$root/etc/ssl/certs/verzuim-host-ca.crt"
+                    ca_env=(NODE_EXTRA_CA_CERTS=/etc/ssl/certs/verzuim-host-ca.crt
+                            npm_config_cafile=/etc/ssl/certs/verzuim-host-ca.crt)
+                fi
+                chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 "${ca_env[@]}" \
                     PG_MAJOR="$v" REGRESS="${REGRESS:-}" PGTAP="${PGTAP:-}" SUITES="${SUITES:-}" DUMP="${DUMP:-}" \
                     bash -c 'cd /src/verzuim && [ -n "$REGRESS" ] || unset REGRESS; [ -n "$PGTAP" ] || unset PGTAP;
                              [ -n "$SUITES" ] || unset SUITES; [ -n "$DUMP" ] || unset DUMP; exec ./scripts/test.sh'
