@@ -59,7 +59,7 @@ SELECT pg_temp.tijd(:'q_floor', :herhaal) AS floor_ms, pg_temp.tijd(:'q_alle', :
 \echo
 \echo 'registratiekwaliteit, serial (ms; target: every check together <= 2x the floor)'
 SELECT :floor_ms AS "floor: a bare scan of the tables read", :alle_ms AS "all checks (registratiekwaliteit_rijen)",
-       round(:alle_ms / :floor_ms, 2) AS "ratio (target <= 2)", :view_ms AS "view registratiekwaliteit";
+       round(:alle_ms::numeric / :floor_ms, 2) AS "ratio (target <= 2)", :view_ms AS "view registratiekwaliteit";
 
 \echo
 \echo 'each check alone (ms, findings)'
