@@ -147,11 +147,11 @@ typedef struct KVerblijf
 typedef struct KInschrijving
 {
 	int64		id;
-	int32		p;
 	int32		brin;
 	DateADT		lo,
 				hi;
-	bool		regulier;		/* onderwijssoort po, vo or mbo */
+	uint32		p:31,			/* pupil index */
+				regulier:1;		/* onderwijssoort po, vo or mbo */
 } KInschrijving;
 
 typedef struct KMelding
@@ -201,7 +201,7 @@ typedef struct KwalState
 	KLeerling  *ll;
 	int32		nll,
 				capll;
-	int32	   *dicht;			/* ids 0 .. ndicht-1: pupil index or -1 */
+	int32	   *dicht;			/* ids 0 .. ndicht-1: pupil index + 1, or 0 */
 	int64		ndicht;
 	kwh_hash   *hash;			/* the other ids */
 	int64		laatste_id;		/* cache of the last lookup */
@@ -294,6 +294,16 @@ kwal_groot(KwalState *st, Size n)
 	return MemoryContextAllocHuge(st->werk, n);
 }
 
+/* zeroed: a fresh mapping is (its pages untouched until used), palloc'd memory is cleared */
+static void *
+kwal_groot0(KwalState *st, Size n)
+{
+	n = MAXALIGN(Max(n, 1));
+	if (st->arena && st->arena_grootte - st->arena_gebruikt >= n)
+		return kwal_groot(st, n);
+	return memset(MemoryContextAllocHuge(st->werk, n), 0, n);
+}
+
 static inline bool
 kwal_in_arena(KwalState *st, void *p)
 {
@@ -351,23 +361,31 @@ kwal_gelijk(KwalStrings *t, int32 i, const char *s, int len, uint64 k)
 	return t->len[i] == len && t->kort[i] == k && (len <= 8 || memcmp(t->s[i] + 8, s + 8, len - 8) == 0);
 }
 
+static inline uint32
+kwal_strhash(const char *s, int len, uint64 k)
+{
+	if (len <= 8)
+		return (uint32) (((k ^ (uint64) len) * UINT64CONST(0x9E3779B97F4A7C15)) >> 32);
+	return hash_bytes((const unsigned char *) s, len);
+}
+
 static int32
 kwal_strings_zoek(KwalStrings *t, const char *s, int len, bool maak)
 {
 	uint32		h;
 	int			i;
-	uint64		k = kwal_kort(s, len);
+	uint64		kort = kwal_kort(s, len);
 
-	if (t->laatste >= 0 && kwal_gelijk(t, t->laatste, s, len, k))
+	if (t->laatste >= 0 && kwal_gelijk(t, t->laatste, s, len, kort))
 		return t->laatste;
-	h = hash_bytes((const unsigned char *) s, len);
+	h = kwal_strhash(s, len, kort);
 	for (i = h & (t->nslots - 1);; i = (i + 1) & (t->nslots - 1))
 	{
 		int32		k = t->slots[i];
 
 		if (k < 0)
 			break;
-		if (kwal_gelijk(t, k, s, len, kwal_kort(s, len)))
+		if (kwal_gelijk(t, k, s, len, kort))
 			return t->laatste = k;
 	}
 	if (!maak)
@@ -381,7 +399,7 @@ kwal_strings_zoek(KwalStrings *t, const char *s, int len, bool maak)
 	}
 	t->s[t->n] = pnstrdup(s, len);
 	t->len[t->n] = len;
-	t->kort[t->n] = k;
+	t->kort[t->n] = kort;
 	t->slots[i] = t->n;
 	t->n++;
 	if (t->n * 2 > t->nslots)
@@ -393,7 +411,7 @@ kwal_strings_zoek(KwalStrings *t, const char *s, int len, bool maak)
 		memset(nsl, -1, sizeof(int32) * ns);
 		for (int k = 0; k < t->n; k++)
 		{
-			int			j = hash_bytes((const unsigned char *) t->s[k], t->len[k]) & (ns - 1);
+			int			j = kwal_strhash(t->s[k], t->len[k], t->kort[k]) & (ns - 1);
 
 			while (nsl[j] >= 0)
 				j = (j + 1) & (ns - 1);
@@ -620,7 +638,7 @@ kwal_leerling(KwalState *st, int64 id)
 	if (id == st->laatste_id && st->laatste_idx >= 0)
 		return &st->ll[st->laatste_idx];
 	if (id >= 0 && id < st->ndicht)
-		idx = st->dicht[id];
+		idx = st->dicht[id] - 1;
 	else
 	{
 		e = kwh_lookup(st->hash, id);
@@ -659,9 +677,9 @@ kwal_rij_leerling(KwalState *st, TupleTableSlot *slot)
 		return;
 	if (id >= 0 && id < st->ndicht)
 	{
-		if (st->dicht[id] >= 0)
+		if (st->dicht[id] != 0)
 			return;				/* cannot happen: leerling_id is the key */
-		st->dicht[id] = st->nll;
+		st->dicht[id] = st->nll + 1;
 	}
 	else
 	{
@@ -1089,9 +1107,18 @@ kwal_zelfde_sleutel(KwalState *st, int32 a, int32 b)
 
 typedef struct KwalSleutel
 {
-	uint64		h;
+	uint32		h;				/* 32 bits of the hash of the key */
 	int32		idx;
 } KwalSleutel;
+
+typedef struct KwalLid
+{
+	int64		id;
+	DateADT		lo,				/* the first day of the first enrolment */
+				hi;				/* the end of the last */
+	bool		een;			/* the enrolments cover every day of [lo, hi) */
+	int32		idx;
+} KwalLid;
 
 static inline uint64
 kwal_meng(uint64 h, uint32 x)
@@ -1100,7 +1127,7 @@ kwal_meng(uint64 h, uint32 x)
 	return h ^ (h >> 31);
 }
 
-/* sort on the high 32 bits of h: two LSD radix passes of 16 bits */
+/* sort on h: two LSD radix passes of 16 bits */
 static void
 kwal_radix(KwalState *st, KwalSleutel *k, int32 n)
 {
@@ -1109,7 +1136,7 @@ kwal_radix(KwalState *st, KwalSleutel *k, int32 n)
 
 	for (int pass = 0; pass < 2; pass++)
 	{
-		int			shift = 32 + 16 * pass;
+		int			shift = 16 * pass;
 		KwalSleutel *van = pass == 0 ? k : tmp,
 				   *naar = pass == 0 ? tmp : k;
 		int32		som = 0;
@@ -1142,6 +1169,8 @@ kwal_dubbel(KwalState *st)
 {
 	KwalSleutel *k = kwal_groot(st, sizeof(KwalSleutel) * (Size) st->nll);
 	int32		n = 0;
+	KwalLid    *lid = NULL;
+	int32		nlid = 0;
 
 	for (int32 i = 0; i < st->nll; i++)
 	{
@@ -1157,43 +1186,100 @@ kwal_dubbel(KwalState *st)
 
 			h = kwal_meng(kwal_meng(kwal_meng(h, (uint32) v->gem), (uint32) v->lo), (uint32) v->hi);
 		}
-		k[n].h = h;
+		k[n].h = (uint32) (h >> 32);
 		k[n].idx = i;
 		n++;
 	}
 	kwal_radix(st, k, n);
 	for (int32 s = 0; s < n;)
 	{
-		int32		e = s + 1;
+		int32		e = s + 1,
+					m;
+		bool		allemaal;
 
-		while (e < n && (k[e].h >> 32) == (k[s].h >> 32))
+		while (e < n && k[e].h == k[s].h)
 			e++;
-		for (int32 x = s; x < e && e - s > 1; x++)
-			for (int32 y = s; y < e; y++)
+		if (e - s == 1)
+		{
+			s = e;
+			continue;
+		}
+
+		/*
+		 * A group: the members with what the pair test needs, sorted on
+		 * (lower(first enrolment), id), so that every later member is the
+		 * pupil with the later first enrolment of its pair.  Usually every
+		 * member has exactly the same key (pupils born on one day in one
+		 * gemeente who never moved); otherwise the keys are compared per pair.
+		 */
+		m = e - s;
+		if (m > nlid)
+		{
+			nlid = Max(m, 2 * nlid);
+			lid = lid ? repalloc_array(lid, KwalLid, nlid) : palloc_array(KwalLid, nlid);
+		}
+		allemaal = true;
+		for (int32 j = 0; j < m; j++)
+		{
+			KLeerling  *p = &st->ll[k[s + j].idx];
+			KInschrijving *ins = &st->ins[p->ins_off];
+			KwalLid		x;
+			int			i;
+
+			x.idx = k[s + j].idx;
+			x.id = p->id;
+			x.lo = ins[0].lo;
+			x.hi = ins[0].hi;
+			x.een = true;
+			for (i = 1; i < p->nins; i++)
 			{
-				KLeerling  *a = &st->ll[k[x].idx];
-				KLeerling  *b = &st->ll[k[y].idx];
-				DateADT		la = st->ins[a->ins_off].lo;
-				DateADT		lb = st->ins[b->ins_off].lo;
-				bool		overlap = false;
+				if (ins[i].lo > x.hi)
+					x.een = false;
+				x.hi = Max(x.hi, ins[i].hi);
+			}
+			if (j > 0 && allemaal && !kwal_zelfde_sleutel(st, lid[0].idx, x.idx))
+				allemaal = false;
+			/* insertion sort on (lo, id) */
+			for (i = j; i > 0 && (lid[i - 1].lo > x.lo || (lid[i - 1].lo == x.lo && lid[i - 1].id > x.id)); i--)
+				lid[i] = lid[i - 1];
+			lid[i] = x;
+		}
+		for (int32 x = 0; x < m; x++)
+			for (int32 y = x + 1; y < m; y++)
+			{
+				KwalLid    *a = &lid[x],
+						   *b = &lid[y];
+				bool		overlap;
 
-				/* (lower(b.ins), b.id) > (lower(a.ins), a.id), the same key */
-				if (!(lb > la || (lb == la && b->id > a->id)) || !kwal_zelfde_sleutel(st, k[x].idx, k[y].idx))
+				if (!allemaal && !kwal_zelfde_sleutel(st, a->idx, b->idx))
 					continue;
-				for (int i = 0; i < a->nins && !overlap; i++)
-					for (int j = 0; j < b->nins && !overlap; j++)
-					{
-						KInschrijving *u = &st->ins[a->ins_off + i];
-						KInschrijving *v = &st->ins[b->ins_off + j];
+				if (a->hi <= b->lo)
+					overlap = false;	/* the spans do not meet (b->lo >= a->lo) */
+				else if (a->een && b->een)
+					overlap = true; /* both enrolled on every day of their spans */
+				else
+				{
+					KLeerling  *pa = &st->ll[a->idx],
+							   *pb = &st->ll[b->idx];
 
-						overlap = (u->lo < v->hi && v->lo < u->hi);
-					}
+					overlap = false;
+					for (int i = 0; i < pa->nins && !overlap; i++)
+						for (int j = 0; j < pb->nins && !overlap; j++)
+						{
+							KInschrijving *u = &st->ins[pa->ins_off + i];
+							KInschrijving *v = &st->ins[pb->ins_off + j];
+
+							overlap = (u->lo < v->hi && v->lo < u->hi);
+						}
+				}
 				if (!overlap)
-					kwal_uit(st, K_DUBBELE_LEERLING, b, "leerling", kwal_int8(b->id), -1, false, 0, 0,
-							 psprintf("leerling " INT64_FORMAT, a->id));
+					kwal_uit(st, K_DUBBELE_LEERLING, &st->ll[b->idx], "leerling", kwal_int8(b->id), -1,
+							 false, 0, 0, psprintf("leerling " INT64_FORMAT, a->id));
 			}
 		s = e;
 	}
+	if (lid)
+		pfree(lid);
 	kwal_vrij(st, k);
 }
 
@@ -1411,8 +1497,7 @@ verzuim_registratiekwaliteit_rijen(PG_FUNCTION_ARGS)
 	 * almost sequentially); other ids in a hash.
 	 */
 	st->ndicht = (int64) st->capll * 2;
-	st->dicht = kwal_groot(st, sizeof(int32) * (Size) st->ndicht);
-	memset(st->dicht, -1, sizeof(int32) * (Size) st->ndicht);
+	st->dicht = kwal_groot0(st, sizeof(int32) * (Size) st->ndicht);
 	st->hash = kwh_create(st->werk, 1024, NULL);
 	MemoryContextSwitchTo(oud);
 
