@@ -222,6 +222,8 @@ typedef struct KwalState
 	int32		nmeld,
 				capmeld;
 
+	int			afw_vorm;		/* afwezigheid tuples read in place: -1 unknown, 0, 1 */
+
 	/* enum labels: reden (oid -> label), which reden justify a melding */
 	int			nreden;
 	Oid			reden_oid[32];
@@ -778,29 +780,110 @@ kwal_zelfde_brin(KwalState *st, int32 k, const char *s, int len, uint64 kort)
 	return kwal_gelijk(&st->brin, k, s, len, kort);
 }
 
+/*
+ * The afwezigheid rows are most of what the checks read (ten times the other
+ * tables together).  When the scan hands over the heap tuple itself (the
+ * usual case: every column selected in table order, so no projection) and
+ * the table's first four columns are (bigint, text, date, 4-byte enum) with
+ * no dropped column, they are read straight from the tuple: the same
+ * offsets the generic deforming computes (int8 at 0, the varlena after it,
+ * then date and enum aligned to 4), without filling tts_values for all of
+ * them.  A tuple with nulls, or a brin that is not a plain inline varlena,
+ * takes the generic way.
+ */
+static bool
+kwal_afw_vorm(TupleDesc td)
+{
+	Form_pg_attribute a;
+
+	if (td->natts < 4)
+		return false;
+	for (int i = 0; i < 4; i++)
+		if (TupleDescAttr(td, i)->attisdropped)
+			return false;
+	a = TupleDescAttr(td, 0);
+	if (a->atttypid != INT8OID || a->attlen != 8 || !a->attbyval)
+		return false;
+	a = TupleDescAttr(td, 1);
+	if (a->atttypid != TEXTOID || a->attlen != -1 || a->attalign != TYPALIGN_INT)
+		return false;
+	a = TupleDescAttr(td, 2);
+	if (a->atttypid != DATEOID || a->attlen != 4 || a->attalign != TYPALIGN_INT)
+		return false;
+	a = TupleDescAttr(td, 3);
+	if (a->attlen != 4 || !a->attbyval || a->attalign != TYPALIGN_INT)
+		return false;
+	return true;
+}
+
+static bool
+kwal_afw_direct(KwalState *st, TupleTableSlot *slot, int64 *id, const char **b, int *blen,
+				DateADT *datum, Oid *reden)
+{
+	HeapTuple	tup;
+	HeapTupleHeader th;
+	char	   *d;
+	Size		off;
+
+	if (slot->tts_ops != &TTSOpsBufferHeapTuple)
+		return false;
+	if (st->afw_vorm < 0)
+		st->afw_vorm = kwal_afw_vorm(slot->tts_tupleDescriptor) ? 1 : 0;
+	if (st->afw_vorm == 0)
+		return false;
+	tup = ((HeapTupleTableSlot *) slot)->tuple;
+	if (tup == NULL || HeapTupleHasNulls(tup))
+		return false;
+	th = tup->t_data;
+	if (HeapTupleHeaderGetNatts(th) < 4)
+		return false;
+	d = (char *) th + th->t_hoff;
+	memcpy(id, d, sizeof(int64));
+	off = sizeof(int64);
+	if (!VARATT_IS_SHORT(d + off))
+	{
+		off = TYPEALIGN(ALIGNOF_INT, off);
+		if (VARATT_IS_EXTENDED(d + off))
+			return false;		/* compressed or external: not for a brin */
+	}
+	*b = VARDATA_ANY(d + off);
+	*blen = VARSIZE_ANY_EXHDR(d + off);
+	off += VARSIZE_ANY(d + off);
+	off = TYPEALIGN(ALIGNOF_INT, off);
+	memcpy(datum, d + off, sizeof(DateADT));
+	off += sizeof(DateADT);
+	memcpy(reden, d + off, sizeof(Oid));
+	return true;
+}
+
 static void
 kwal_rij_afwezigheid(KwalState *st, TupleTableSlot *slot)
 {
 	KLeerling  *p;
-	text	   *bt;
+	text	   *bt = NULL;
 	const char *b;
 	int			blen;
 	uint64		kort;
 	DateADT		datum;
 	Oid			reden;
+	int64		id;
 
-	slot_getsomeattrs(slot, 4);
-	p = kwal_leerling(st, DatumGetInt64(slot->tts_values[0]));
+	if (!kwal_afw_direct(st, slot, &id, &b, &blen, &datum, &reden))
+	{
+		slot_getsomeattrs(slot, 4);
+		id = DatumGetInt64(slot->tts_values[0]);
+		bt = DatumGetTextPP(slot->tts_values[1]);
+		b = VARDATA_ANY(bt);
+		blen = VARSIZE_ANY_EXHDR(bt);
+		datum = DatumGetDateADT(slot->tts_values[2]);
+		reden = DatumGetObjectId(slot->tts_values[3]);
+	}
+	p = kwal_leerling(st, id);
 	if (p == NULL)
 		return;
 	if (!st->doe[K_AFWEZIGHEID_ZONDER_INSCHRIJVING] && p->nmeld == 0)
 		return;
-	bt = DatumGetTextPP(slot->tts_values[1]);
-	b = VARDATA_ANY(bt);
-	blen = VARSIZE_ANY_EXHDR(bt);
 	kort = kwal_kort(b, blen);
-	datum = DatumGetDateADT(slot->tts_values[2]);
-	reden = DatumGetObjectId(slot->tts_values[3]);
 
 	if (st->doe[K_AFWEZIGHEID_ZONDER_INSCHRIJVING])
 	{
@@ -844,7 +927,7 @@ kwal_rij_afwezigheid(KwalState *st, TupleTableSlot *slot)
 				m->gerechtvaardigd = true;
 		}
 	}
-	if ((Pointer) bt != DatumGetPointer(slot->tts_values[1]))
+	if (bt && (Pointer) bt != DatumGetPointer(slot->tts_values[1]))
 		pfree(bt);
 }
 
@@ -1448,6 +1531,7 @@ verzuim_registratiekwaliteit_rijen(PG_FUNCTION_ARGS)
 	kwal_strings_init(&st->brin);
 	st->laatste_idx = -1;
 	st->vb_aaneen = st->ins_aaneen = true;
+	st->afw_vorm = -1;
 	st->vb_vorige = st->ins_vorige = -1;
 	MemoryContextSwitchTo(oud);
 
