@@ -1585,7 +1585,9 @@ verzuim_registratiekwaliteit_rijen(PG_FUNCTION_ARGS)
 	st->hash = kwh_create(st->werk, 1024, NULL);
 	MemoryContextSwitchTo(oud);
 
-	kwal_lees(st, "SELECT l.leerling_id, l.geboortedatum, l.woongemeente FROM verzuim.leerling l",
+	/* every column, in table order: the scan's own slot comes through, no projection */
+	kwal_lees(st, "SELECT l.leerling_id, l.geboortedatum, l.woongemeente, l.startkwalificatie_op, "
+			  "l.eerste_inschrijving FROM verzuim.leerling l",
 			  kwal_rij_leerling);
 	if (verblijf)
 	{
