@@ -75,8 +75,8 @@ COMMENT ON TYPE verzuim.kwaliteitsbevinding IS
 -- The checks run in C (src/kwaliteit.c): one pass over each table the checks
 -- read, every query through SPI with the caller's rights (row-level security
 -- applies), the rows grouped per pupil in memory; the afwezigheid rows are
--- streamed, not kept.  About 1.5x a bare count(*) of the six tables
--- (bench/kwaliteit.sql).  test/kwaliteit_snel.sql compares every check with a
+-- streamed, not kept.  1.3-1.9x a bare count(*) of the six tables
+-- (bench/kwaliteit.sql, docs/registratiekwaliteit.md).  test/kwaliteit_snel.sql compares every check with a
 -- plain SQL formulation on generated polluted data.
 CREATE FUNCTION verzuim.registratiekwaliteit_rijen(controle text DEFAULT NULL, gemeentecode text DEFAULT NULL)
 RETURNS SETOF verzuim.kwaliteitsbevinding
