@@ -51,9 +51,14 @@ if [ "${CITUS_VERZUIM_INSTALL:-1}" = 1 ]; then   # 0: verzuim is installed alrea
     ) 9>"$VERZUIM_LOCK"
 fi
 
-CIT=$(mktemp -d /tmp/verzuim-citus.XXXXXX)
+# CITUS_DIR: where the three clusters live (default: a fresh temporary
+# directory); CITUS_BLIJVEN=1 leaves them running afterwards (for debugging:
+# stop them with pg_ctl -D DIR/{coord,w1,w2}/data stop)
+CIT=${CITUS_DIR:-$(mktemp -d /tmp/verzuim-citus.XXXXXX)}
+mkdir -p "$CIT"
 chmod 755 "$CIT"
 cleanup() {
+    [ -n "${CITUS_BLIJVEN:-}" ] && return
     for c in coord w1 w2; do stop_cluster "$CIT/$c"; done
     [ -n "${KEEP:-}" ] || rm -rf "$CIT"
 }
@@ -128,6 +133,8 @@ same "the same rows in both databases" "$(tellingen qe)" "$(tellingen q coord)"
 out "#   $(tellingen q coord)"
 same "DROP protection: verzuim.registratie_omvang exists on the coordinator" "t" \
     "$(q coord -c "SELECT pg_catalog.to_regclass('verzuim.registratie_omvang') IS NOT NULL")"
+
+[ "${CITUS_TOT:-}" = geladen ] && { out "# CITUS_TOT=geladen: stopping after the load"; exit 0; }
 
 # --- answers: the same query in both databases ----------------------------------------
 vergelijk() {   # vergelijk DESCRIPTION QUERY  (md5 of the sorted rows)
