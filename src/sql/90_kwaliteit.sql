@@ -111,6 +111,12 @@ BEGIN
                          ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS voor
                 FROM verzuim.inschrijving i) i
        GROUP BY i.leerling_id
+  ), ir AS MATERIALIZED (
+      -- the enrolments, for the checks that look at them row by row: joined
+      -- to this result, not probed in the table per pupil (a lateral probe of
+      -- a distributed table from a materialized result is what Citus cannot
+      -- plan; docs/meer-servers.md)
+      SELECT i.leerling_id, i.inschrijving_id, i.brin, i.periode FROM verzuim.inschrijving i
   ), pp AS MATERIALIZED (
       SELECT l.leerling_id, l.geboortedatum, l.woongemeente, vb.gem, vb.per, vb.m AS verblijf, ins.m AS ins,
              ins.overlap, ins.delen AS ins_delen
@@ -136,8 +142,8 @@ BEGIN
       SELECT 'inschrijving_overlap', p.leerling_id, 'inschrijving', a.inschrijving_id::text, a.brin,
              a.periode * b.periode, 'inschrijving ' || b.inschrijving_id
         FROM pp p
-        CROSS JOIN LATERAL (SELECT i.* FROM verzuim.inschrijving i WHERE i.leerling_id = p.leerling_id OFFSET 0) a
-        CROSS JOIN LATERAL (SELECT i.* FROM verzuim.inschrijving i WHERE i.leerling_id = p.leerling_id OFFSET 0) b
+        JOIN ir a ON a.leerling_id = p.leerling_id
+        JOIN ir b ON b.leerling_id = p.leerling_id
        WHERE (c IS NULL OR c = 'inschrijving_overlap') AND p.overlap
          AND b.periode && a.periode AND b.brin <> a.brin
          AND (lower(a.periode), a.inschrijving_id) < (lower(b.periode), b.inschrijving_id)
@@ -147,7 +153,7 @@ BEGIN
       SELECT 'inschrijving_buiten_nederland', p.leerling_id, 'inschrijving', i.inschrijving_id::text, i.brin,
              range_merge(datemultirange(i.periode) - p.verblijf), NULL
         FROM pp p
-        CROSS JOIN LATERAL (SELECT i.* FROM verzuim.inschrijving i WHERE i.leerling_id = p.leerling_id OFFSET 0) i
+        JOIN ir i ON i.leerling_id = p.leerling_id
        WHERE (c IS NULL OR c = 'inschrijving_buiten_nederland')
          AND p.verblijf IS NOT NULL AND NOT p.verblijf @> p.ins AND NOT p.verblijf @> i.periode
       UNION ALL
@@ -196,7 +202,7 @@ BEGIN
       SELECT 'inschrijving_voor_4', p.leerling_id, 'inschrijving', i.inschrijving_id::text, i.brin,
              daterange(lower(i.periode), (p.geboortedatum + interval '4 years')::date), NULL
         FROM pp p
-        CROSS JOIN LATERAL (SELECT i.* FROM verzuim.inschrijving i WHERE i.leerling_id = p.leerling_id OFFSET 0) i
+        JOIN ir i ON i.leerling_id = p.leerling_id
        WHERE (c IS NULL OR c = 'inschrijving_voor_4')
          AND lower(p.ins) < (p.geboortedatum + interval '4 years')::date
          AND lower(i.periode) < (p.geboortedatum + interval '4 years')::date
@@ -206,12 +212,17 @@ BEGIN
              'inschrijving ' || v.inschrijving_id
         FROM pp p
         CROSS JOIN LATERAL unnest(datemultirange(range_merge(p.ins)) - p.ins) AS h(gat)
-        CROSS JOIN LATERAL (SELECT i.inschrijving_id, i.brin FROM verzuim.inschrijving i
-                             WHERE i.leerling_id = p.leerling_id AND lower(i.periode) = upper(h.gat)
-                             ORDER BY i.inschrijving_id LIMIT 1) n
-        CROSS JOIN LATERAL (SELECT i.inschrijving_id FROM verzuim.inschrijving i
-                             WHERE i.leerling_id = p.leerling_id AND upper(i.periode) = lower(h.gat)
-                             ORDER BY i.inschrijving_id LIMIT 1) v
+        -- the first enrolment (lowest id) that begins at the end of the gap,
+        -- and the first that ends at its start
+        JOIN (SELECT DISTINCT ON (i.leerling_id, lower(i.periode)) i.leerling_id, lower(i.periode) AS begin,
+                     i.inschrijving_id, i.brin
+                FROM ir i ORDER BY i.leerling_id, lower(i.periode), i.inschrijving_id) n
+          ON n.leerling_id = p.leerling_id AND n.begin = upper(h.gat)
+        JOIN (SELECT DISTINCT ON (i.leerling_id, upper(i.periode)) i.leerling_id, upper(i.periode) AS eind,
+                     i.inschrijving_id
+                FROM ir i WHERE NOT upper_inf(i.periode)
+               ORDER BY i.leerling_id, upper(i.periode), i.inschrijving_id) v
+          ON v.leerling_id = p.leerling_id AND v.eind = lower(h.gat)
        WHERE (c IS NULL OR c = 'administratief_gat') AND p.ins_delen > 1
          AND upper(h.gat) - lower(h.gat) <= termijn
       UNION ALL
