@@ -83,13 +83,22 @@ same "CREATE EXTENSION verzuim on the coordinator creates it on both workers" \
     "t|t|t" "$(q coord -c "SELECT string_agg(result, '|' ORDER BY nodeid) FROM run_command_on_all_nodes(\$\$SELECT count(*) = 1 FROM pg_extension WHERE extname = 'verzuim'\$\$)")"
 
 # --- distribute -----------------------------------------------------------------------
-verdeling=$(q coord -v shards=8 -f scripts/citus_verdelen.sql 2>&1)
+# row-level security: without -v rls=off the script refuses and changes nothing
+weigering=$(q coord -v shards=8 -f scripts/citus_verdelen.sql 2>&1)
 rc=$?
-result "scripts/citus_verdelen.sql distributes the tables (no hand work)" $rc "$verdeling"
+[ $rc -ne 0 ] && printf '%s\n' "$weigering" | grep -q "Citus cannot keep verzuim's row-level security: nothing was distributed" \
+    && [ "$(q coord -c "SELECT count(*) FROM pg_dist_partition WHERE logicalrelid::text LIKE 'verzuim.%'")" = 0 ] \
+    && [ "$(q coord -c "SELECT count(*) FROM pg_policies WHERE schemaname = 'verzuim'")" = 7 ]
+result "row-level security: scripts/citus_verdelen.sql refuses without -v rls=off (Citus 13 refuses policies with subqueries) and changes nothing" $? "$weigering"
+verdeling=$(q coord -v shards=8 -v rls=off -f scripts/citus_verdelen.sql 2>&1)
+rc=$?
+result "scripts/citus_verdelen.sql -v rls=off distributes the tables (no hand work)" $rc "$verdeling"
+printf '%s\n' "$verdeling" | grep -q "WARNING:  row-level security policies of verzuim dropped (-v rls=off)"
+result "... and warns that the row-level security policies are dropped" $? "$verdeling"
 out "$(printf '%s\n' "$verdeling" | grep '^verzuim\.' | sed 's/^/#   /')"
 same "7 pupil tables distributed by leerling_id, co-located; 5 code tables reference tables" \
     "7 1 5" "$(q coord -c "SELECT count(*) FILTER (WHERE partmethod = 'h'), count(DISTINCT colocationid) FILTER (WHERE partmethod = 'h'), count(*) FILTER (WHERE partmethod = 'n') FROM pg_dist_partition WHERE logicalrelid::text LIKE 'verzuim.%'" | tr '|' ' ')"
-same "running it a second time changes nothing" "$(q coord -f scripts/citus_verdelen.sql 2>&1 | grep '^verzuim\.')" \
+same "running it a second time changes nothing" "$(q coord -v rls=off -f scripts/citus_verdelen.sql 2>&1 | grep '^verzuim\.')" \
     "$(printf '%s\n' "$verdeling" | grep '^verzuim\.')"
 same "the calendar is local on every node and the same (fingerprints of verzuim.instellingen())" 1 \
     "$(q coord -c "SELECT count(DISTINCT result) FROM run_command_on_all_nodes(\$\$SELECT verzuim.instellingen()->>'kalender'\$\$)")"
@@ -99,10 +108,21 @@ q coord -c "CREATE DATABASE enkel" >/dev/null 2>&1
 qe -c "SET client_min_messages = warning" -c "CREATE EXTENSION verzuim CASCADE" >/dev/null
 PGHOST=$CIT/coord/sock bash bench/generate.sh --scale 0.002 --seed 1 --db enkel >"$CIT/gen.log" 2>&1 \
     || { cat "$CIT/gen.log"; die "generating the data failed"; }
-# the loader: the code tables (reference tables) and then the pupils (a
-# distributed table) as CSV through verzuim.laad_csv_tekst
+# the loader: the code tables (reference tables), then every pupil table (the
+# distributed tables) as CSV through verzuim.laad_csv_tekst, in the loader's
+# layout (verzuim.csv_indeling), in key order: the generated ids then come out
+# as in the plain database
 laad() {   # laad TABLE: CSV from enkel through the loader into Citus
-    qe -c "\\copy (SELECT * FROM verzuim.$1) TO STDOUT WITH (FORMAT csv, HEADER)" >"$CIT/$1.csv" || return 1
+    local kol volg
+    kol=$(qe -c "SELECT string_agg(CASE i.deel WHEN 'waarde' THEN quote_ident(i.attname)
+                                         WHEN 'van' THEN format('lower(%I)', i.attname)
+                                         ELSE format('upper(%I) - 1', i.attname) END || ' AS ' || quote_ident(i.kolom),
+                                    ', ' ORDER BY i.positie) FROM verzuim.csv_indeling('verzuim.$1') i") || return 1
+    volg=$(qe -c "SELECT string_agg(quote_ident(a.attname), ', ' ORDER BY k.n)
+                    FROM pg_index x CROSS JOIN LATERAL unnest(x.indkey::int2[]) WITH ORDINALITY AS k(att, n)
+                    JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = k.att
+                   WHERE x.indrelid = 'verzuim.$1'::regclass AND x.indisprimary") || return 1
+    qe -c "\\copy (SELECT $kol FROM verzuim.$1 ORDER BY ${volg:-1}) TO STDOUT WITH (FORMAT csv, HEADER)" >"$CIT/$1.csv" || return 1
     q coord >"$CIT/laad-$1.out" 2>&1 <<SQL
 \\set inhoud \`cat $CIT/$1.csv\`
 SELECT verzuim.laad_csv_tekst('$1', :'inhoud', '$1.csv');
@@ -111,18 +131,34 @@ SQL
 laden=0
 for t in gemeente samenwerkingsverband school; do laad $t || { laden=1; out "#   $t: $(head -3 "$CIT/laad-$t.out")"; }; done
 result "the CSV loader (verzuim.laad_csv_tekst) loads gemeente, samenwerkingsverband and school (reference tables)" $laden
-volgende="leerling verblijf inschrijving afwezigheid vrijstelling melding proces_verbaal"
-if laad leerling; then
-    result "the CSV loader loads leerling (a distributed table)" 0
-    volgende=${volgende#leerling }
-else
-    result "the CSV loader loads leerling (a distributed table)" 1 "$(head -4 "$CIT/laad-leerling.out")"
-fi
 laden=0
-for t in $volgende; do
-    qe -c "\\copy verzuim.$t TO STDOUT" | q coord -c "\\copy verzuim.$t FROM STDIN" 2>>"$CIT/copy.err" || laden=1
+fouten=
+for t in leerling verblijf inschrijving afwezigheid vrijstelling melding proces_verbaal; do
+    laad $t || { laden=1; fouten+="$t: $(head -4 "$CIT/laad-$t.out")"$'\n'; }
 done
-result "COPY through the coordinator loads the pupil tables ($volgende; the triggers do not misfire on the shards)" $laden "$(cat "$CIT/copy.err")"
+result "the CSV loader loads the pupil tables (distributed: leerling verblijf inschrijving afwezigheid vrijstelling melding proces_verbaal)" $laden "$fouten"
+# a second load of the same file is refused, with the rows already in the distributed table named
+dubbel=$(q coord 2>&1 <<SQL
+\\set inhoud \`head -20 $CIT/afwezigheid.csv\`
+SELECT verzuim.laad_csv_tekst('afwezigheid', :'inhoud', 'afwezigheid.csv');
+SQL
+)
+printf '%s\n' "$dubbel" | grep -q "not loaded into verzuim.afwezigheid: 19 bad lines" \
+    && printf '%s\n' "$dubbel" | grep -q "duplicate key (leerling_id, brin, datum, reden): already in verzuim.afwezigheid"
+result "the CSV loader on Citus refuses rows already in a distributed table (duplicate key, checked against the shards)" $? "$dubbel"
+# the report of the checks (controleer_csv_tekst) equals one database's for every pupil table
+verschil=
+for t in leerling verblijf inschrijving afwezigheid vrijstelling melding proces_verbaal; do
+    cat >"$CIT/controleer-$t.sql" <<SQL
+\\set inhoud \`cat $CIT/$t.csv\`
+SELECT md5(string_agg(r::text, E'\\n' ORDER BY r::text)) || ' ' || count(*)
+  FROM verzuim.controleer_csv_tekst('$t', :'inhoud', NULL, NULL) r;
+SQL
+    a=$(qe -f "$CIT/controleer-$t.sql" 2>&1); b=$(q coord -f "$CIT/controleer-$t.sql" 2>&1)
+    { [ "$a" = "$b" ] && [ "${a##* }" -gt 0 ]; } 2>/dev/null || verschil+="$t: one database $a, Citus $b"$'\n'
+done
+result "controleer_csv_tekst of every pupil file after loading (every row a duplicate or overlap): the same report as one database" \
+    "$([ -z "$verschil" ]; echo $?)" "$verschil"
 q coord -c "SELECT verzuim.registratie_omvang_maken('verzuim.leerling')" >/dev/null
 q coord -c "ANALYZE" >/dev/null
 tellingen() { "$@" -c "SELECT string_agg(t || '=' || n, ' ' ORDER BY t) FROM (
@@ -133,6 +169,29 @@ same "the same rows in both databases" "$(tellingen qe)" "$(tellingen q coord)"
 out "#   $(tellingen q coord)"
 same "DROP protection: verzuim.registratie_omvang exists on the coordinator" "t" \
     "$(q coord -c "SELECT pg_catalog.to_regclass('verzuim.registratie_omvang') IS NOT NULL")"
+
+# row-level security after rls=off: enabled on every pupil table and every
+# shard; an analyst (even with a landelijk grant) gets an error, not an answer
+# from no rows; a direct read of a shard on a worker shows no pupil
+PUPIL="'verzuim.leerling','verzuim.verblijf','verzuim.inschrijving','verzuim.afwezigheid','verzuim.vrijstelling','verzuim.melding','verzuim.proces_verbaal'"
+q coord -c "SET client_min_messages = warning" -c "DROP ROLE IF EXISTS citus_analist" -c "CREATE ROLE citus_analist LOGIN IN ROLE verzuim_analist" \
+    -c "INSERT INTO verzuim.toegang (rol) VALUES ('citus_analist')" >/dev/null
+rls=$(q coord -c "SELECT count(*) FILTER (WHERE c.relrowsecurity) || '/' || count(*) FROM pg_class c WHERE c.oid IN ($PUPIL)")
+rls_shards=$(q coord -c "SELECT count(*) FILTER (WHERE result = 't') || '/' || count(*) FROM run_command_on_placements(x.t::regclass, 'SELECT relrowsecurity FROM pg_class WHERE oid = ''%s''::regclass') r, unnest(ARRAY[$PUPIL]) x(t)")
+same "row-level security stays enabled on the 7 pupil tables and on every shard (no policy: nobody under it sees a pupil)" \
+    "7/7 $(q coord -c "SELECT count(*) || '/' || count(*) FROM pg_dist_shard s JOIN pg_dist_placement p USING (shardid) WHERE s.logicalrelid::text IN ($PUPIL)")" "$rls $rls_shards"
+als_analist() { psql -X -q -A -t -d "host=$CIT/coord/sock user=citus_analist dbname=postgres" -c "$1" 2>&1; }
+ontzegd=0
+for v in "SELECT count(*) FROM verzuim.leerling" "SELECT count(*) FROM verzuim.afwezigheid" "SELECT count(*) FROM verzuim.leerplichttelling" \
+         "SELECT count(*) FROM verzuim.thuiszitters"; do
+    als_analist "$v" | grep -q "permission denied" || { ontzegd=1; out "#   not refused for citus_analist: $v: $(als_analist "$v" | head -2)"; }
+done
+result "an analyst (verzuim_analist, landelijk grant) gets permission denied on the pupil tables and the reporting views, not an answer" $ontzegd
+shard=$(q coord -c "SELECT s.logicalrelid::text || '_' || s.shardid || '|' || n.nodename FROM pg_dist_shard s JOIN pg_dist_placement p USING (shardid) JOIN pg_dist_node n USING (groupid) WHERE s.logicalrelid = 'verzuim.leerling'::regclass AND n.groupid <> 0 ORDER BY s.shardid LIMIT 1")
+direct=$(psql -X -q -A -t -d "host=${shard#*|} user=citus_analist dbname=postgres" -c "SET citus.override_table_visibility = off" -c "SELECT count(*) FROM ${shard%%|*}" 2>&1)
+printf '%s\n' "$direct" | grep -q "permission denied"
+result "... and reading a shard directly on a worker as that analyst is refused too" $? "$direct"
+q coord -c "DELETE FROM verzuim.toegang WHERE rol = 'citus_analist'" -c "DROP ROLE citus_analist" >/dev/null
 
 [ "${CITUS_TOT:-}" = geladen ] && { out "# CITUS_TOT=geladen: stopping after the load"; exit 0; }
 
