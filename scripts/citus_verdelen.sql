@@ -82,6 +82,22 @@ SELECT NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'verzuim
 \gset
 \if :te_verdelen
 
+-- row-level security first: refuse before anything is changed (see the top)
+SELECT :'rls' = 'off' AS rls_uit \gset
+\if :rls_uit
+\else
+DO $rls$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_policies WHERE schemaname = 'verzuim') THEN
+    RAISE EXCEPTION 'Citus cannot keep verzuim''s row-level security: nothing was distributed'
+      USING ERRCODE = 'feature_not_supported',
+            DETAIL = 'Citus 13 refuses policies with subqueries on distributed tables, and the policies of verzuim.toegang need them (a role''s pupils come from leerling, verblijf and inschrijving).',
+            HINT = 'Run again with -v rls=off to distribute without them: then only the owner, superusers and BYPASSRLS roles can read pupil rows, and verzuim_analist loses SELECT on the pupil tables (its queries fail with permission denied). See docs/meer-servers.md.';
+  END IF;
+END
+$rls$;
+\endif
+
 DO $leeg$
 DECLARE t text; v_heeft boolean;
 BEGIN
@@ -110,20 +126,6 @@ SELECT count(*) AS nodes FROM run_command_on_all_nodes(
 -- 2. row-level security policies (subqueries: not supported by Citus): only
 --    with -v rls=off; RLS stays enabled, SELECT on the pupil tables is revoked
 --    from verzuim_analist and PUBLIC (fail closed and loud, not empty answers)
-SELECT :'rls' = 'off' AS rls_uit \gset
-\if :rls_uit
-\else
-DO $rls$
-BEGIN
-  IF EXISTS (SELECT 1 FROM pg_policies WHERE schemaname = 'verzuim') THEN
-    RAISE EXCEPTION 'Citus cannot keep verzuim''s row-level security: nothing was distributed'
-      USING ERRCODE = 'feature_not_supported',
-            DETAIL = 'Citus 13 refuses policies with subqueries on distributed tables, and the policies of verzuim.toegang need them (a role''s pupils come from leerling, verblijf and inschrijving).',
-            HINT = 'Run again with -v rls=off to distribute without them: then only the owner, superusers and BYPASSRLS roles can read pupil rows, and verzuim_analist loses SELECT on the pupil tables (its queries fail with permission denied). See docs/meer-servers.md.';
-  END IF;
-END
-$rls$;
-\endif
 SELECT count(*) AS nodes FROM run_command_on_all_nodes(
   coalesce((SELECT string_agg(format('DROP POLICY IF EXISTS %I ON verzuim.%I', policyname, tablename), '; ')
               FROM pg_policies WHERE schemaname = 'verzuim'), 'SELECT 1')
