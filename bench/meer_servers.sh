@@ -179,6 +179,12 @@ rijen() {   # rijen DB
 }
 reset_stats; qd coord fdw -c "SELECT count(*) FROM ($Q_FDW) x" >/dev/null; read -r FDW_UIT FDW_IN FDW_ST < <(rijen telling)
 reset_stats; qd coord citus -c "SELECT count(*) FROM ($Q_ENKEL) x" >/dev/null; read -r CIT_UIT CIT_IN CIT_ST < <(rijen citus)
+# which statements on the workers sent the most rows (shard names made one)
+CIT_TOP=$(for w in w1 w2; do
+    qd $w postgres -F $'\t' -c "SELECT regexp_replace(regexp_replace(s.query, '_[0-9]{6,}', '_N', 'g'), '\s+', ' ', 'g'), s.calls, s.rows
+      FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = 'citus' AND s.query !~* 'pg_stat_statements'"
+  done | awk -F'\t' '{c[$1] += $2; r[$1] += $3} END {for (q in r) printf "%d\t%d\t%s\n", r[q], c[q], q}' | sort -t$'\t' -k1,1nr | head -6 \
+  | awk -F'\t' '{q = $3; gsub(/\|/, "\\|", q); if (length(q) > 150) q = substr(q, 1, 150) "…"; printf "| %s | %s | `%s` |\n", $1, $2, q}')
 PLAN=$(qd coord fdw -c "EXPLAIN (ANALYZE, VERBOSE, COSTS OFF, TIMING OFF, SUMMARY OFF) $Q_FDW")
 FDW_SCAN=$(printf '%s\n' "$PLAN" | grep -E "Foreign Scan" | sed -nE 's/.*actual rows=([0-9]+).*/\1/p' | awk '{s += $1} END {print s + 0}')
 FDW_BYTES=$(qd coord fdw -c "SELECT sum(pg_column_size(t.*)) FROM (SELECT * FROM telling1.leerplichttelling UNION ALL SELECT * FROM telling2.leerplichttelling) t")
@@ -217,6 +223,13 @@ rapport() {
     echo "no pupil row crosses. Citus: the telling is plpgsql on the coordinator whose queries Citus splits into"
     echo "shard tasks; what comes back is per-task partial results and, where a query cannot be pushed down whole,"
     echo "rows gathered to the coordinator (and sent back to the workers as intermediate results)."
+    echo
+    echo "Citus: the statements on the workers that sent the most rows during one telling (shard names as _N):"
+    echo
+    echo "| rows | tasks | statement (start) |"
+    echo "|---:|---:|---|"
+    printf '%s\n' "$CIT_TOP"
+    echo
     echo "Set-up (generate, two federated servers, Citus distribution and load) took ${T_OPZET} s."
 }
 rapport

@@ -111,12 +111,6 @@ BEGIN
                          ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS voor
                 FROM verzuim.inschrijving i) i
        GROUP BY i.leerling_id
-  ), ir AS MATERIALIZED (
-      -- the enrolments, for the checks that look at them row by row: joined
-      -- to this result, not probed in the table per pupil (a lateral probe of
-      -- a distributed table from a materialized result is what Citus cannot
-      -- plan; docs/meer-servers.md)
-      SELECT i.leerling_id, i.inschrijving_id, i.brin, i.periode FROM verzuim.inschrijving i
   ), pp AS MATERIALIZED (
       SELECT l.leerling_id, l.geboortedatum, l.woongemeente, vb.gem, vb.per, vb.m AS verblijf, ins.m AS ins,
              ins.overlap, ins.delen AS ins_delen
@@ -124,6 +118,17 @@ BEGIN
         LEFT JOIN vb ON vb.leerling_id = l.leerling_id
         LEFT JOIN ins ON ins.leerling_id = l.leerling_id
        WHERE g IS NULL OR l.woongemeente = g
+  ), ir AS MATERIALIZED (
+      -- the enrolments of the pupils that checks 3, 4, 9 and 11 look at row
+      -- by row, read once (an uncorrelated IN) and joined per pupil below,
+      -- not probed in the table per pupil: Citus cannot join a materialized
+      -- result laterally to a distributed table (docs/meer-servers.md)
+      SELECT i.leerling_id, i.inschrijving_id, i.brin, i.periode
+        FROM verzuim.inschrijving i
+       WHERE i.leerling_id IN (SELECT p.leerling_id FROM pp p
+                                WHERE p.overlap OR p.ins_delen > 1
+                                   OR (p.verblijf IS NOT NULL AND NOT p.verblijf @> p.ins)
+                                   OR lower(p.ins) < (p.geboortedatum + interval '4 years')::date)
   ), bev AS (
       -- 1 pupils without any verblijf history
       SELECT 'geen_verblijf'::text AS controle, p.leerling_id, 'leerling'::text AS tabel,
