@@ -168,6 +168,33 @@ SQL
 done
 result "controleer_csv_tekst of every pupil file after loading (every keyed row a duplicate or overlap): the same report as one database (melding: its key on Citus includes leerling_id)" \
     "$([ -z "$verschil" ]; echo $?)" "$verschil"
+# files with a problem of each kind the loader checks against the table: an
+# unknown pupil and an unknown school (foreign keys into a distributed and a
+# reference table), a row already there (unique key), more than a school day
+# on one date over file and table, an enrolment overlapping one in the table
+# (exclusion): the same report in both databases, and nothing loaded
+qe -c "\\copy (SELECT * FROM (
+          SELECT 999999999::bigint AS leerling_id, brin, datum, reden, uren FROM (SELECT * FROM verzuim.afwezigheid ORDER BY 1, 2, 3, 4 LIMIT 1) a
+          UNION ALL SELECT leerling_id, 'ZZ99', datum, reden, uren FROM (SELECT * FROM verzuim.afwezigheid ORDER BY 1, 2, 3, 4 LIMIT 1) a
+          UNION ALL SELECT leerling_id, brin, datum, reden, uren FROM (SELECT * FROM verzuim.afwezigheid ORDER BY 1, 2, 3, 4 LIMIT 1) a
+          UNION ALL SELECT leerling_id, brin, datum, CASE WHEN reden = 'ziek' THEN 'luxe' ELSE 'ziek' END::verzuim.reden, 10
+                      FROM (SELECT * FROM verzuim.afwezigheid ORDER BY 1, 2, 3, 4 LIMIT 1) a) x) TO STDOUT WITH (FORMAT csv, HEADER)" >"$CIT/fout-afwezigheid.csv"
+qe -c "\\copy (SELECT leerling_id, brin, lower(periode) + 1 AS van, upper(periode) - 1 AS tot, onderwijssoort
+                 FROM verzuim.inschrijving WHERE upper(periode) - lower(periode) > 30 ORDER BY inschrijving_id LIMIT 2) TO STDOUT WITH (FORMAT csv, HEADER)" >"$CIT/fout-inschrijving.csv"
+verschil=
+for t in afwezigheid inschrijving; do
+    cat >"$CIT/fout-$t.sql" <<SQL
+\\set inhoud \`cat $CIT/fout-$t.csv\`
+SELECT string_agg(concat_ws('|', c.regel, c.kolom, c.waarde, c.fout, c.sqlstate), E'\\n' ORDER BY c.regel, c.kolom, c.fout)
+  FROM verzuim.controleer_csv_tekst('$t', :'inhoud', NULL, NULL) c;
+SQL
+    a=$(qe -f "$CIT/fout-$t.sql" 2>&1); b=$(q coord -f "$CIT/fout-$t.sql" 2>&1)
+    [ -n "$a" ] && [ "$a" = "$b" ] || verschil+="$t:"$'\n'"one database:"$'\n'"$a"$'\n'"Citus:"$'\n'"$b"$'\n'
+    out "$(printf '%s\n' "$b" | cut -d'|' -f1,2,4,5 | sed "s/^/#   $t line /")"
+done
+[ -z "$verschil" ]
+result "the loader's checks against the table on Citus (foreign keys into a distributed and a reference table, unique, hours per day, exclusion): the same report as one database" \
+    $? "$verschil"
 q coord -c "SELECT verzuim.registratie_omvang_maken('verzuim.leerling')" >/dev/null
 q coord -c "ANALYZE" >/dev/null
 tellingen() { "$@" -c "SELECT string_agg(t || '=' || n, ' ' ORDER BY t) FROM (
