@@ -185,7 +185,7 @@ verschil=
 for t in afwezigheid inschrijving; do
     cat >"$CIT/fout-$t.sql" <<SQL
 \\set inhoud \`cat $CIT/fout-$t.csv\`
-SELECT string_agg(concat_ws('|', c.regel, c.kolom, c.waarde, c.fout, c.sqlstate), E'\\n' ORDER BY c.regel, c.kolom, c.fout)
+SELECT string_agg(concat_ws('|', c.regel, c.kolom, coalesce(c.waarde, ''), c.fout, c.sqlstate), E'\\n' ORDER BY c.regel, c.kolom, c.fout)
   FROM verzuim.controleer_csv_tekst('$t', :'inhoud', NULL, NULL) c;
 SQL
     a=$(qe -f "$CIT/fout-$t.sql" 2>&1); b=$(q coord -f "$CIT/fout-$t.sql" 2>&1)
