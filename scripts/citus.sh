@@ -229,6 +229,12 @@ direct=$(psql -X -q -A -t -d "host=${shard#*|} user=citus_analist dbname=postgre
 printf '%s\n' "$direct" | grep -q "permission denied"
 result "... and reading a shard directly on a worker as that analyst is refused too" $? "$direct"
 q coord -c "DELETE FROM verzuim.toegang WHERE rol = 'citus_analist'" -c "DROP ROLE citus_analist" >/dev/null
+# the public views (small cells suppressed) still answer for verzuim_publiek, as on one node
+q coord -c "SET client_min_messages = warning" -c "DROP ROLE IF EXISTS citus_publiek" -c "CREATE ROLE citus_publiek LOGIN IN ROLE verzuim_publiek" >/dev/null
+PUB="SELECT md5(coalesce(string_agg(r::text, E'\\n' ORDER BY r::text), '')) || ' ' || count(*) FROM verzuim.publiek_leerplichttelling r"
+same "the public view publiek_leerplichttelling answers for a verzuim_publiek role on Citus as for the owner on one node" \
+    "$(qe -c "$PUB")" "$(psql -X -q -A -t -d "host=$CIT/coord/sock user=citus_publiek dbname=postgres" -c "$PUB" 2>&1)"
+q coord -c "DROP ROLE citus_publiek" >/dev/null
 
 [ "${CITUS_TOT:-}" = geladen ] && { out "# CITUS_TOT=geladen: stopping after the load"; exit 0; }
 
