@@ -428,7 +428,7 @@ BEGIN
          WHERE %s AND %s AND NOT EXISTS (SELECT 1 FROM %s t WHERE %s)%s$q$,
         coalesce(v_pos::text, 'NULL'), v_namen, v_waarde,
         format('unknown %s: not found in %s', v_namen, v_c.confrelid),
-        v_cond, v_v, v_c.confrelid, v_sql,
+        v_cond, v_v, verzuim.csv_bron(v_c.confrelid, v_c.fcols, v_c.cols, 'f'), v_sql,
         CASE WHEN v_c.confrelid = v_rel
              THEN format(' AND NOT EXISTS (SELECT 1 FROM pg_temp.verzuim_csv_rij t WHERE %s)', v_sql) ELSE '' END);
 
@@ -455,7 +455,7 @@ BEGIN
          WHERE %s AND %s AND EXISTS (SELECT 1 FROM %s t WHERE %s%s%s)$q$,
         coalesce(v_pos::text, 'NULL'), v_namen, v_waarde,
         format('duplicate key (%s): already in %s', replace(v_namen, ',', ', '), v_rel),
-        v_cond, v_cols[2], v_rel, v_cols[3],
+        v_cond, v_cols[2], verzuim.csv_bron(v_rel, v_c.cols, v_c.cols, 'u'), v_cols[3],
         CASE WHEN v_filter <> '' THEN ' AND ' || regexp_replace(v_filter, '^\s*WHERE\s+', '', 'i') ELSE '' END,
         CASE WHEN v_rel = 'verzuim.vakantie'::regclass THEN ' AND t.periode IS NOT NULL' ELSE '' END);
 
@@ -505,7 +505,10 @@ BEGIN
           FROM pg_temp.verzuim_csv_rij s
          WHERE %s AND EXISTS (SELECT 1 FROM %s t WHERE %s%s OFFSET 0)$q$,
         coalesce(v_pos::text, 'NULL'), v_namen, format('%s (a row already in %s)', v_uitleg, v_rel),
-        v_cond, v_rel, v_sql,
+        v_cond,
+        verzuim.csv_bron(v_rel, ARRAY(SELECT u.c FROM unnest(v_c.cols, v_c.ops) AS u(c, o) WHERE u.o = 'OPERATOR(pg_catalog.=)'),
+                         ARRAY(SELECT u.c FROM unnest(v_c.cols, v_c.ops) AS u(c, o) WHERE u.o = 'OPERATOR(pg_catalog.=)'), 'x'),
+        v_sql,
         CASE WHEN v_filter <> '' THEN ' AND ' || regexp_replace(v_filter, '^\s*WHERE\s+', '', 'i') ELSE '' END);
     END IF;
   END LOOP;
@@ -520,14 +523,19 @@ BEGIN
         FROM pg_temp.verzuim_csv_rij s
        WHERE NOT (s._csv_foute_kolommen && '{leerling_id,datum,brin,reden,uren}'::text[])
        ORDER BY s.leerling_id, s.datum, s.brin, s.reden, s._csv_regel
+    ), t AS MATERIALIZED (
+      -- the table's rows of those pupils and dates (read on their own: on
+      -- Citus, a distributed table with an uncorrelated IN)
+      SELECT a.leerling_id, a.datum, a.brin, a.reden, a.uren
+        FROM verzuim.afwezigheid a
+       WHERE (a.leerling_id, a.datum) IN (SELECT f.leerling_id, f.datum FROM f)
     ), dag AS (
       SELECT x.leerling_id, x.datum
         FROM (SELECT f.leerling_id, f.datum, f.uren FROM f
               UNION ALL
               SELECT a.leerling_id, a.datum, a.uren
-                FROM verzuim.afwezigheid a
-               WHERE (a.leerling_id, a.datum) IN (SELECT f.leerling_id, f.datum FROM f)
-                 AND NOT EXISTS (SELECT 1 FROM f WHERE f.leerling_id = a.leerling_id AND f.datum = a.datum
+                FROM t a
+               WHERE NOT EXISTS (SELECT 1 FROM f WHERE f.leerling_id = a.leerling_id AND f.datum = a.datum
                                                      AND f.brin = a.brin AND f.reden = a.reden)) x
        GROUP BY x.leerling_id, x.datum
       -- one row above a school day is constraint afwezigheid_uren_max's
