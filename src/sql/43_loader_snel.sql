@@ -36,7 +36,7 @@ COMMENT ON FUNCTION verzuim.csv_kop(text, text) IS
   'The first record of CSV text, or of a UTF-8 file on the server when pad is given (the privilege rule of verzuim.csv_regels_bestand), as verzuim.csv_regels gives it; the rest is not read (internal: the header for the quick path of the loader).';
 
 CREATE FUNCTION verzuim.csv_geldig(waarde text, typ oid, typmod integer, verplicht boolean) RETURNS text
-  AS 'MODULE_PATHNAME', 'verzuim_csv_geldig' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+  AS 'MODULE_PATHNAME', 'verzuim_csv_geldig' LANGUAGE C STABLE PARALLEL SAFE;
 COMMENT ON FUNCTION verzuim.csv_geldig(text, oid, integer, boolean) IS
   'waarde when it is a valid value of the type in the loader''s formats (those of verzuim.csv_veldfout), NULL for an empty field that is not required; raises otherwise, with the SQLSTATE of the problem and no value in the message (internal: the quick path of the loader).';
 
