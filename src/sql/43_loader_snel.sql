@@ -27,7 +27,8 @@
 -- before).  The answers are those of the full checks; only their cost
 -- differs.  Tables with periods (van,tot) or identity or sequence columns
 -- (a rolled-back INSERT would use up sequence values) always take the full
--- checks, and so does a header that the full checks would refuse.
+-- checks, and so do a header that the full checks would refuse and a table
+-- that Citus distributes.
 
 CREATE FUNCTION verzuim.csv_kop(inhoud text, pad text, OUT regel integer, OUT velden text[], OUT fout text)
   RETURNS SETOF record
@@ -68,6 +69,15 @@ BEGIN
                  WHERE a.attrelid = tabel AND a.attnum > 0 AND NOT a.attisdropped
                    AND (a.attidentity <> '' OR pg_get_expr(d.adbin, d.adrelid) ~* 'nextval')) THEN
     RETURN NULL;
+  END IF;
+  -- a table Citus distributes: its checks against the table would join a local
+  -- result to a distributed table; the full checks read it their own way
+  IF to_regclass('pg_catalog.pg_dist_partition') IS NOT NULL THEN
+    EXECUTE 'SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_dist_partition p WHERE p.logicalrelid = $1)'
+      INTO v_fout USING tabel;
+    IF v_fout THEN
+      RETURN NULL;
+    END IF;
   END IF;
 
   -- the header: columns of the layout, each once, every required one
