@@ -132,7 +132,10 @@ COMMENT ON FUNCTION verzuim.csv_kolommen(text) IS
 -- there is none, inserts the rows.
 CREATE FUNCTION verzuim.csv_verwerk(tabel text, inhoud text, pad text, laden boolean,
                                     OUT geladen bigint, OUT foute_regels bigint)
-LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp
+-- one-off queries over temporary tables whose sizes the planner guesses:
+-- compiling them costs more than it saves
+SET jit = off AS $$
 DECLARE
   -- the largest number of hours a pupil can miss on one day (constraint afwezigheid_uren_max)
   c_schooldag  CONSTANT numeric := 10;
@@ -174,6 +177,17 @@ BEGIN
     RAISE EXCEPTION 'the CSV loader supports only daterange periods, not column % of %', v_r.kolom, v_rel
       USING ERRCODE = 'feature_not_supported';
   END LOOP;
+  -- The quick path (43_loader_snel.sql): one INSERT ... SELECT over the file
+  -- that refuses any bad line.  When it does not load the file, nothing of it
+  -- is left and the checks below name every bad line.
+  IF laden THEN
+    geladen := verzuim.csv_laden_snel(v_rel, inhoud, pad);
+    IF geladen IS NOT NULL THEN
+      foute_regels := 0;
+      RETURN;
+    END IF;
+    geladen := 0;
+  END IF;
 
   PERFORM verzuim.csv_opruimen();
   CREATE TEMP TABLE verzuim_csv_fout (regel integer, kolompos integer, kolom text, attname text,
