@@ -1,6 +1,6 @@
 -- Distribute verzuim's tables over a Citus cluster (docs/meer-servers.md).
 --
---   psql -X -v ON_ERROR_STOP=1 -d DB -f scripts/citus_verdelen.sql [-v shards=32]
+--   psql -X -v ON_ERROR_STOP=1 -d DB -f scripts/citus_verdelen.sql -v rls=off [-v shards=32]
 --
 -- Run once, as superuser, on the coordinator of a Citus 13 cluster whose
 -- workers have been added (citus_add_node), after CREATE EXTENSION verzuim
@@ -29,11 +29,19 @@
 --     proces_verbaal become (leerling_id, id): Citus needs the distribution
 --     column in every unique constraint.  The ids still come from the
 --     coordinator's identity sequences (rows inserted through the coordinator);
---   * the row-level security policies (verzuim.toegang) are dropped: Citus
---     does not support policies with subqueries on distributed tables.  Row
---     level security stays ENABLED with no policy, so a role that does not
---     bypass it (owner, superuser, BYPASSRLS) sees no pupil at all: on Citus
---     give analysts a landelijk view through the owner only;
+--   * row-level security: Citus 13 refuses policies with subqueries on
+--     distributed tables (ErrorIfUnsupportedPolicyExpr, src/backend/
+--     distributed/commands/policy.c), and verzuim's policies need them (the
+--     pupils of a role come from verzuim.toegang joined to leerling, verblijf
+--     and inschrijving).  So the script REFUSES while the policies exist,
+--     unless it is run with  -v rls=off : then it drops the policies, keeps
+--     row-level security ENABLED with no policy (a role under it sees no
+--     pupil row, also on the shards), and REVOKEs SELECT on the pupil tables
+--     from verzuim_analist and PUBLIC on every node, so an analyst's query
+--     fails with "permission denied" instead of answering from no rows.
+--     Only the owner, superusers and BYPASSRLS roles read pupil data; the
+--     public views (verzuim.publiek_*, small cells suppressed) keep working.
+--     Per-gemeente access on Citus: see docs/meer-servers.md;
 --   * the DROP-protection trigger (registratie_bewaakt) is removed from the
 --     shards, where it would check the shard instead of the table; on the
 --     coordinator it stays (Citus does not fire it for distributed tables),
@@ -46,6 +54,10 @@
 \if :{?shards}
 \else
 \set shards 32
+\endif
+\if :{?rls}
+\else
+\set rls on
 \endif
 SET client_min_messages = warning;
 
@@ -69,6 +81,22 @@ $check$;
 SELECT NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'verzuim.leerling'::regclass) AS te_verdelen
 \gset
 \if :te_verdelen
+
+-- row-level security first: refuse before anything is changed (see the top)
+SELECT :'rls' = 'off' AS rls_uit \gset
+\if :rls_uit
+\else
+DO $rls$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_policies WHERE schemaname = 'verzuim') THEN
+    RAISE EXCEPTION 'Citus cannot keep verzuim''s row-level security: nothing was distributed'
+      USING ERRCODE = 'feature_not_supported',
+            DETAIL = 'Citus 13 refuses policies with subqueries on distributed tables, and the policies of verzuim.toegang need them (a role''s pupils come from leerling, verblijf and inschrijving).',
+            HINT = 'Run again with -v rls=off to distribute without them: then only the owner, superusers and BYPASSRLS roles can read pupil rows, and verzuim_analist loses SELECT on the pupil tables (its queries fail with permission denied). See docs/meer-servers.md.';
+  END IF;
+END
+$rls$;
+\endif
 
 DO $leeg$
 DECLARE t text; v_heeft boolean;
@@ -95,11 +123,22 @@ SELECT count(*) AS nodes FROM run_command_on_all_nodes(
   (SELECT string_agg(format('ALTER TABLE %s DROP CONSTRAINT IF EXISTS %I', tabel, conname), '; ') FROM verzuim_fk))
  WHERE success;
 
--- 2. row-level security policies (subqueries: not supported by Citus); RLS stays enabled
+-- 2. row-level security policies (subqueries: not supported by Citus): only
+--    with -v rls=off; RLS stays enabled, SELECT on the pupil tables is revoked
+--    from verzuim_analist and PUBLIC (fail closed and loud, not empty answers)
 SELECT count(*) AS nodes FROM run_command_on_all_nodes(
   coalesce((SELECT string_agg(format('DROP POLICY IF EXISTS %I ON verzuim.%I', policyname, tablename), '; ')
-              FROM pg_policies WHERE schemaname = 'verzuim'), 'SELECT 1'))
+              FROM pg_policies WHERE schemaname = 'verzuim'), 'SELECT 1')
+  || '; REVOKE SELECT ON verzuim.leerling, verzuim.verblijf, verzuim.inschrijving, verzuim.afwezigheid, '
+  || 'verzuim.vrijstelling, verzuim.melding, verzuim.proces_verbaal FROM verzuim_analist, PUBLIC')
  WHERE success;
+DO $waarschuwing$
+BEGIN
+  RAISE WARNING 'row-level security policies of verzuim dropped (-v rls=off): only the owner, superusers and BYPASSRLS roles can read pupil rows; SELECT on the pupil tables revoked from verzuim_analist and PUBLIC'
+    USING DETAIL = 'Row-level security stays enabled with no policy: a role under it sees no pupil row. verzuim.toegang grants have no effect on this cluster.',
+          HINT = 'Give gemeenten and samenwerkingsverbanden their figures through a database of their own or a postgres_fdw federation, where the policies hold (docs/meer-servers.md).';
+END
+$waarschuwing$;
 
 -- 3. primary keys with the distribution column, on every node
 SELECT count(*) AS nodes FROM run_command_on_all_nodes($pk$

@@ -49,6 +49,7 @@ typedef struct CsvOutput
 	Tuplestorestate *store;
 	TupleDesc	desc;
 	bool		from_utf8;		/* bytes are UTF-8 (a file), not server encoding */
+	int			max_records;	/* stop after this many records (0: all) */
 	MemoryContext rowcxt;
 } CsvOutput;
 
@@ -78,6 +79,7 @@ csv_begin_output(FunctionCallInfo fcinfo, CsvOutput *out)
 	rsinfo->returnMode = SFRM_Materialize;
 	rsinfo->setResult = out->store;
 	rsinfo->setDesc = out->desc;
+	out->max_records = 0;
 
 	out->rowcxt = AllocSetContextCreate(CurrentMemoryContext, "verzuim csv row",
 										ALLOCSET_DEFAULT_SIZES);
@@ -286,6 +288,7 @@ static void
 csv_parse(CsvOutput *out, CsvInput *in)
 {
 	int			line = 1;
+	int			emitted = 0;
 	StringInfoData field;
 
 	if (csv_peek(in, 2) >= 0 && (unsigned char) in->buf[in->pos] == 0xEF &&
@@ -409,6 +412,8 @@ csv_parse(CsvOutput *out, CsvInput *in)
 
 		csv_emit(out, regel, fout ? NIL : fields, fout);
 		MemoryContextSwitchTo(oldcxt);
+		if (out->max_records > 0 && ++emitted >= out->max_records)
+			break;
 	}
 	pfree(field.data);
 }
@@ -729,33 +734,33 @@ check_enum(const char *s, int len, Oid typid)
  * the SQLSTATE, a space and the reason.  For a domain only its base type is
  * checked (the loader checks domain constraints itself).
  */
-Datum
-verzuim_csv_veldfout(PG_FUNCTION_ARGS)
+/*
+ * The reason why s (len bytes) is not a valid value of typid/typmod in the
+ * loader's formats, prefixed with its SQLSTATE; NULL when it is valid.  For
+ * a domain only its base type is checked.
+ */
+static const char *csv_veld_reden_basis(const char *s, int len, Oid typid, Oid base,
+										int32 typmod, bool is_enum);
+
+static const char *
+csv_veld_reden(const char *s, int len, Oid typid, int32 typmod)
 {
-	text	   *waarde = PG_GETARG_TEXT_PP(0);
-	Oid			typid = PG_GETARG_OID(1);
-	int32		typmod = PG_ARGISNULL(2) ? -1 : PG_GETARG_INT32(2);
-	const char *s = VARDATA_ANY(waarde);
-	int			len = VARSIZE_ANY_EXHDR(waarde);
-	const char *r = NULL;
 	Oid			base;
 
-	if (!SearchSysCacheExists1(TYPEOID, ObjectIdGetDatum(typid)))
-		ereport(ERROR,
-				(errcode(ERRCODE_UNDEFINED_OBJECT),
-				 errmsg("type with OID %u does not exist", typid),
-				 errhint("Pass a column type, e.g. 'date'::regtype.")));
-	if (typmod < -1)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("invalid type modifier %d", typmod),
-				 errhint("Pass -1 for no modifier, or the atttypmod of a column.")));
 	if (get_typtype(typid) == TYPTYPE_DOMAIN)
 		base = getBaseTypeAndTypmod(typid, &typmod);
 	else
 		base = typid;
+	return csv_veld_reden_basis(s, len, typid, base, typmod, type_is_enum(base));
+}
 
-	if (type_is_enum(base))
+/* the same, the base type and typmod of a domain already looked up */
+static const char *
+csv_veld_reden_basis(const char *s, int len, Oid typid, Oid base, int32 typmod, bool is_enum)
+{
+	const char *r = NULL;
+
+	if (is_enum)
 		r = check_enum(s, len, base);
 	else
 	{
@@ -778,11 +783,12 @@ verzuim_csv_veldfout(PG_FUNCTION_ARGS)
 				break;
 			case BOOLOID:
 				{
-					char	   *c = text_to_cstring(waarde);
+					char	   *c = pnstrdup(s, len);
 					bool		b;
 
 					if (!parse_bool(c, &b))
 						r = "22P02 not a boolean (use true or false)";
+					pfree(c);
 					break;
 				}
 			case TEXTOID:
@@ -800,6 +806,35 @@ verzuim_csv_veldfout(PG_FUNCTION_ARGS)
 								format_type_be(typid))));
 		}
 	}
+	return r;
+}
+
+/*
+ * verzuim.csv_veldfout(waarde text, typ regtype, typmod int DEFAULT -1) RETURNS text
+ *
+ * NULL when waarde is a valid value of typ in the loader's formats, else
+ * the SQLSTATE, a space and the reason.  For a domain only its base type is
+ * checked (the loader checks domain constraints itself).
+ */
+Datum
+verzuim_csv_veldfout(PG_FUNCTION_ARGS)
+{
+	text	   *waarde = PG_GETARG_TEXT_PP(0);
+	Oid			typid = PG_GETARG_OID(1);
+	int32		typmod = PG_ARGISNULL(2) ? -1 : PG_GETARG_INT32(2);
+	const char *r;
+
+	if (!SearchSysCacheExists1(TYPEOID, ObjectIdGetDatum(typid)))
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_OBJECT),
+				 errmsg("type with OID %u does not exist", typid),
+				 errhint("Pass a column type, e.g. 'date'::regtype.")));
+	if (typmod < -1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid type modifier %d", typmod),
+				 errhint("Pass -1 for no modifier, or the atttypmod of a column.")));
+	r = csv_veld_reden(VARDATA_ANY(waarde), VARSIZE_ANY_EXHDR(waarde), typid, typmod);
 	if (r == NULL)
 		PG_RETURN_NULL();
 	PG_RETURN_TEXT_P(cstring_to_text(r));
@@ -847,4 +882,143 @@ verzuim_csv_fout_melden(PG_FUNCTION_ARGS)
 			 errhidestmt(true),
 			 errhidecontext(true)));
 	PG_RETURN_VOID();
+}
+
+/* ------------------------------------------------------------------------
+ * The quick path of laad_csv (43_loader_snel.sql): one INSERT ... SELECT
+ * over the tokenizer's records, every field checked in line; any problem
+ * raises, the INSERT is rolled back and the set-wise checks of csv_verwerk
+ * name every bad line.
+ * ------------------------------------------------------------------------ */
+
+PG_FUNCTION_INFO_V1(verzuim_csv_kop);
+PG_FUNCTION_INFO_V1(verzuim_csv_geldig);
+PG_FUNCTION_INFO_V1(verzuim_csv_regel_geldig);
+
+/*
+ * verzuim.csv_kop(inhoud text, pad text): the first record of the text, or
+ * of the file when pad is given (csv_regels_bestand's privilege rule), as
+ * csv_regels gives it; the rest of the input is not read.
+ */
+Datum
+verzuim_csv_kop(PG_FUNCTION_ARGS)
+{
+	CsvOutput	out;
+	CsvInput	in;
+
+	memset(&in, 0, sizeof(in));
+	if (!PG_ARGISNULL(1))
+	{
+		char	   *pad = text_to_cstring(PG_GETARG_TEXT_PP(1));
+
+		in.pad = pad;
+		in.f = verzuim_open_server_file(pad, "Send the file content instead: verzuim.laad_csv_tekst(tabel, inhoud), e.g. in psql with \\set inhoud `cat file.csv`.");
+		in.block = palloc(CSV_BLOCK_SIZE);
+		in.buf = in.block;
+		csv_begin_output(fcinfo, &out);
+		out.from_utf8 = true;
+		out.max_records = 1;
+		csv_parse(&out, &in);
+		FreeFile(in.f);
+		pfree(in.block);
+	}
+	else if (!PG_ARGISNULL(0))
+	{
+		text	   *inhoud = PG_GETARG_TEXT_PP(0);
+
+		in.buf = VARDATA_ANY(inhoud);
+		in.len = VARSIZE_ANY_EXHDR(inhoud);
+		csv_begin_output(fcinfo, &out);
+		out.from_utf8 = false;
+		out.max_records = 1;
+		csv_parse(&out, &in);
+	}
+	else
+		csv_begin_output(fcinfo, &out);
+	return (Datum) 0;
+}
+
+typedef struct CsvTypeCache
+{
+	Oid			typid;
+	int32		typmod;
+	Oid			base;
+	int32		basetypmod;
+	bool		is_enum;
+} CsvTypeCache;
+
+static void
+csv_weiger(int code, const char *wat)
+{
+	/* always caught by the quick path, which then runs the full checks */
+	ereport(ERROR,
+			(errcode(code),
+			 errmsg_internal("CSV %s refused by the quick path of the loader", wat)));
+}
+
+/*
+ * verzuim.csv_geldig(waarde text, typ regtype, typmod int, verplicht bool) RETURNS text
+ *
+ * waarde itself when it is a valid value of typ in the loader's formats (as
+ * csv_veldfout), NULL for an empty field that is not required; raises
+ * otherwise (the SQLSTATE of the problem, no value in the message).
+ */
+Datum
+verzuim_csv_geldig(PG_FUNCTION_ARGS)
+{
+	Oid			typid = PG_GETARG_OID(1);
+	int32		typmod = PG_GETARG_INT32(2);
+	CsvTypeCache *c = (CsvTypeCache *) fcinfo->flinfo->fn_extra;
+	text	   *waarde;
+	const char *r;
+
+	if (PG_ARGISNULL(0))
+	{
+		if (!PG_ARGISNULL(3) && PG_GETARG_BOOL(3))
+			csv_weiger(ERRCODE_NOT_NULL_VIOLATION, "field");
+		PG_RETURN_NULL();
+	}
+	if (c == NULL || c->typid != typid || c->typmod != typmod)
+	{
+		if (!SearchSysCacheExists1(TYPEOID, ObjectIdGetDatum(typid)))
+			ereport(ERROR,
+					(errcode(ERRCODE_UNDEFINED_OBJECT),
+					 errmsg("type with OID %u does not exist", typid)));
+		if (c == NULL)
+			c = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(CsvTypeCache));
+		c->typid = typid;
+		c->typmod = typmod;
+		c->basetypmod = typmod;
+		if (get_typtype(typid) == TYPTYPE_DOMAIN)
+			c->base = getBaseTypeAndTypmod(typid, &c->basetypmod);
+		else
+			c->base = typid;
+		c->is_enum = type_is_enum(c->base);
+		fcinfo->flinfo->fn_extra = c;
+	}
+	waarde = PG_GETARG_TEXT_PP(0);
+	r = csv_veld_reden_basis(VARDATA_ANY(waarde), VARSIZE_ANY_EXHDR(waarde), c->typid, c->base,
+							 c->basetypmod, c->is_enum);
+	if (r != NULL)
+		csv_weiger(MAKE_SQLSTATE(r[0], r[1], r[2], r[3], r[4]), "field");
+	PG_RETURN_TEXT_P(waarde);
+}
+
+/*
+ * verzuim.csv_regel_geldig(fout text, velden text[], n int) RETURNS boolean
+ *
+ * true for a well-formed record of n fields (csv_regels's fout NULL); raises
+ * 22P04 otherwise.
+ */
+Datum
+verzuim_csv_regel_geldig(PG_FUNCTION_ARGS)
+{
+	ArrayType  *velden;
+
+	if (!PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2))
+		csv_weiger(ERRCODE_BAD_COPY_FILE_FORMAT, "record");
+	velden = PG_GETARG_ARRAYTYPE_P(1);
+	if (ARR_NDIM(velden) != 1 || ArrayGetNItems(ARR_NDIM(velden), ARR_DIMS(velden)) != PG_GETARG_INT32(2))
+		csv_weiger(ERRCODE_BAD_COPY_FILE_FORMAT, "record");
+	PG_RETURN_BOOL(true);
 }

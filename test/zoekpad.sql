@@ -292,8 +292,14 @@ INSERT INTO aanroepen (doel, stmt) VALUES
  ('verzuim.csv_rapport(text,text,text,text,integer)', $$SELECT * FROM verzuim.csv_rapport('gemeente', E'gemeentecode,naam\nGM0034,\n', NULL, 'x.csv', 10)$$),
  ('verzuim.csv_laden(text,text,text,text)', $$SELECT verzuim.csv_laden('gemeente', E'gemeentecode,naam\nGM0034,Almere\n', NULL, 'x.csv')$$),
  ('verzuim.csv_opruimen()', $$SELECT verzuim.csv_opruimen()$$),
+ ('verzuim.csv_bron(regclass,text[],text[],text)', $$SELECT verzuim.csv_bron('verzuim.leerling', '{leerling_id}', '{leerling_id}', 'u')$$),
  ('verzuim.csv_fout_melden(text,text,text,text)', $q$DO $d$ BEGIN PERFORM verzuim.csv_fout_melden('22023', 'x', 'y', 'z'); RAISE EXCEPTION 'not raised'; EXCEPTION WHEN invalid_parameter_value THEN NULL; END $d$$q$),
  ('verzuim.csv_fout_doorgeven(text,text,text,text,text)', $q$DO $d$ BEGIN PERFORM verzuim.csv_fout_doorgeven('22P02', 'invalid input syntax for type integer: "x"', NULL, NULL, 'leerling'); RAISE EXCEPTION 'not raised'; EXCEPTION WHEN invalid_text_representation THEN NULL; END $d$$q$),
+ -- the quick path of laad_csv (the laad_csv_tekst calls above take it too)
+ ('verzuim.csv_kop(text,text)', $$SELECT * FROM verzuim.csv_kop(E'a,b\n1,2\n', NULL)$$),
+ ('verzuim.csv_geldig(text,oid,integer,boolean)', $$SELECT verzuim.csv_geldig('2024-02-29', 'pg_catalog.date'::pg_catalog.regtype::pg_catalog.oid, -1, true), verzuim.csv_geldig('12.5', 'pg_catalog.numeric'::pg_catalog.regtype::pg_catalog.oid, 262150, true)$$),
+ ('verzuim.csv_regel_geldig(text,text[],integer)', $$SELECT verzuim.csv_regel_geldig(NULL, ARRAY['a', 'b'], 2)$$),
+ ('verzuim.csv_laden_snel(regclass,text,text)', $$SELECT verzuim.csv_laden_snel('verzuim.afwezigheid', E'leerling_id,brin,datum,reden,uren\n1001,12AB00,2023-01-16,ziek,2\n', NULL)$$),
  -- holidays: INSERT, UPDATE, key change, DELETE of shipped and user rows; TRUNCATE of school-free days
  ('verzuim.vakantie_bewerkt()', $$INSERT INTO verzuim.vakantie (regio, schooljaar, soort, periode, bron) VALUES ('noord', '2026-2027', 'herfst', '[2026-10-17,2026-10-25]', 'test')$$),
  ('verzuim.vakantie_bewerkt()', $$UPDATE verzuim.vakantie SET bron = 'nagekeken' WHERE regio OPERATOR(pg_catalog.=) 'midden' AND schooljaar OPERATOR(pg_catalog.=) '2023-2024' AND soort OPERATOR(pg_catalog.=) 'kerst'$$),

@@ -3094,7 +3094,6 @@ gen_pupil(int64_t id, int g, uint64_t seed)
 		/* ---- meldingen ---- */
 		{
 			int			reset = -1,
-						moments = 0,
 						in_run_reported = 0,
 						has_rel_melding = 0,
 						has_luxe_melding = 0,
@@ -3127,7 +3126,6 @@ gen_pupil(int64_t id, int g, uint64_t seed)
 					continue;
 				/* a duty moment at j (window ws..j); re-armed after it */
 				reset = j;
-				moments++;
 				{
 					int			day = C.d0 + sd_day[j],
 								inrun = run_kind >= 0 && run_kind != 3 && j >= run_s && j < run_e,

@@ -132,7 +132,10 @@ COMMENT ON FUNCTION verzuim.csv_kolommen(text) IS
 -- there is none, inserts the rows.
 CREATE FUNCTION verzuim.csv_verwerk(tabel text, inhoud text, pad text, laden boolean,
                                     OUT geladen bigint, OUT foute_regels bigint)
-LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp
+-- one-off queries over temporary tables whose sizes the planner guesses:
+-- compiling them costs more than it saves
+SET jit = off AS $$
 DECLARE
   -- the largest number of hours a pupil can miss on one day (constraint afwezigheid_uren_max)
   c_schooldag  CONSTANT numeric := 10;
@@ -174,6 +177,17 @@ BEGIN
     RAISE EXCEPTION 'the CSV loader supports only daterange periods, not column % of %', v_r.kolom, v_rel
       USING ERRCODE = 'feature_not_supported';
   END LOOP;
+  -- The quick path (43_loader_snel.sql): one INSERT ... SELECT over the file
+  -- that refuses any bad line.  When it does not load the file, nothing of it
+  -- is left and the checks below name every bad line.
+  IF laden THEN
+    geladen := verzuim.csv_laden_snel(v_rel, inhoud, pad);
+    IF geladen IS NOT NULL THEN
+      foute_regels := 0;
+      RETURN;
+    END IF;
+    geladen := 0;
+  END IF;
 
   PERFORM verzuim.csv_opruimen();
   CREATE TEMP TABLE verzuim_csv_fout (regel integer, kolompos integer, kolom text, attname text,
@@ -428,7 +442,7 @@ BEGIN
          WHERE %s AND %s AND NOT EXISTS (SELECT 1 FROM %s t WHERE %s)%s$q$,
         coalesce(v_pos::text, 'NULL'), v_namen, v_waarde,
         format('unknown %s: not found in %s', v_namen, v_c.confrelid),
-        v_cond, v_v, v_c.confrelid, v_sql,
+        v_cond, v_v, verzuim.csv_bron(v_c.confrelid, v_c.fcols, v_c.cols, 'f'), v_sql,
         CASE WHEN v_c.confrelid = v_rel
              THEN format(' AND NOT EXISTS (SELECT 1 FROM pg_temp.verzuim_csv_rij t WHERE %s)', v_sql) ELSE '' END);
 
@@ -455,7 +469,7 @@ BEGIN
          WHERE %s AND %s AND EXISTS (SELECT 1 FROM %s t WHERE %s%s%s)$q$,
         coalesce(v_pos::text, 'NULL'), v_namen, v_waarde,
         format('duplicate key (%s): already in %s', replace(v_namen, ',', ', '), v_rel),
-        v_cond, v_cols[2], v_rel, v_cols[3],
+        v_cond, v_cols[2], verzuim.csv_bron(v_rel, v_c.cols, v_c.cols, 'u'), v_cols[3],
         CASE WHEN v_filter <> '' THEN ' AND ' || regexp_replace(v_filter, '^\s*WHERE\s+', '', 'i') ELSE '' END,
         CASE WHEN v_rel = 'verzuim.vakantie'::regclass THEN ' AND t.periode IS NOT NULL' ELSE '' END);
 
@@ -505,7 +519,10 @@ BEGIN
           FROM pg_temp.verzuim_csv_rij s
          WHERE %s AND EXISTS (SELECT 1 FROM %s t WHERE %s%s OFFSET 0)$q$,
         coalesce(v_pos::text, 'NULL'), v_namen, format('%s (a row already in %s)', v_uitleg, v_rel),
-        v_cond, v_rel, v_sql,
+        v_cond,
+        verzuim.csv_bron(v_rel, ARRAY(SELECT u.c FROM unnest(v_c.cols, v_c.ops) AS u(c, o) WHERE u.o = 'OPERATOR(pg_catalog.=)'),
+                         ARRAY(SELECT u.c FROM unnest(v_c.cols, v_c.ops) AS u(c, o) WHERE u.o = 'OPERATOR(pg_catalog.=)'), 'x'),
+        v_sql,
         CASE WHEN v_filter <> '' THEN ' AND ' || regexp_replace(v_filter, '^\s*WHERE\s+', '', 'i') ELSE '' END);
     END IF;
   END LOOP;
@@ -520,14 +537,19 @@ BEGIN
         FROM pg_temp.verzuim_csv_rij s
        WHERE NOT (s._csv_foute_kolommen && '{leerling_id,datum,brin,reden,uren}'::text[])
        ORDER BY s.leerling_id, s.datum, s.brin, s.reden, s._csv_regel
+    ), t AS MATERIALIZED (
+      -- the table's rows of those pupils and dates (read on their own: on
+      -- Citus, a distributed table with an uncorrelated IN)
+      SELECT a.leerling_id, a.datum, a.brin, a.reden, a.uren
+        FROM verzuim.afwezigheid a
+       WHERE (a.leerling_id, a.datum) IN (SELECT f.leerling_id, f.datum FROM f)
     ), dag AS (
       SELECT x.leerling_id, x.datum
         FROM (SELECT f.leerling_id, f.datum, f.uren FROM f
               UNION ALL
               SELECT a.leerling_id, a.datum, a.uren
-                FROM verzuim.afwezigheid a
-               WHERE (a.leerling_id, a.datum) IN (SELECT f.leerling_id, f.datum FROM f)
-                 AND NOT EXISTS (SELECT 1 FROM f WHERE f.leerling_id = a.leerling_id AND f.datum = a.datum
+                FROM t a
+               WHERE NOT EXISTS (SELECT 1 FROM f WHERE f.leerling_id = a.leerling_id AND f.datum = a.datum
                                                      AND f.brin = a.brin AND f.reden = a.reden)) x
        GROUP BY x.leerling_id, x.datum
       -- one row above a school day is constraint afwezigheid_uren_max's

@@ -21,35 +21,42 @@ COMMENT ON FUNCTION verzuim.classificeer(verzuim.reden, verzuim.leerplicht, bool
 
 -- afwezigheid_soort ----------------------------------------------------------
 
+-- The per-row expressions are computed in plain subqueries (no LATERAL
+-- subquery without FROM): Citus refuses such a subquery when it calls a
+-- STABLE function, and this shape runs on one node and on Citus alike
+-- (docs/meer-servers.md); the correlated EXISTS on inschrijving and
+-- vrijstelling join on leerling_id, so on Citus they run on the workers.
 CREATE VIEW verzuim.afwezigheid_soort AS
-SELECT a.leerling_id, a.brin, a.datum, a.reden, a.uren, k.plicht, k.ingeschreven, k.vrijgesteld,
-       verzuim.classificeer(a.reden, k.plicht, k.ingeschreven, k.vrijgesteld) AS soort
-FROM verzuim.afwezigheid a
-JOIN verzuim.leerling l ON l.leerling_id = a.leerling_id
-JOIN verzuim.school s ON s.brin = a.brin
-CROSS JOIN LATERAL (
-    SELECT verzuim.leerplicht_status(l.geboortedatum, a.datum, l.startkwalificatie_op,
+SELECT k.leerling_id, k.brin, k.datum, k.reden, k.uren, k.plicht, k.ingeschreven, k.vrijgesteld,
+       verzuim.classificeer(k.reden, k.plicht, k.ingeschreven, k.vrijgesteld) AS soort
+FROM (
+    SELECT a.leerling_id, a.brin, a.datum, a.reden, a.uren,
+           verzuim.leerplicht_status(l.geboortedatum, a.datum, l.startkwalificatie_op,
                                      l.eerste_inschrijving, s.vakantieregio) AS plicht,
            EXISTS (SELECT 1 FROM verzuim.inschrijving i
                    WHERE i.leerling_id = a.leerling_id AND i.periode @> a.datum) AS ingeschreven,
            EXISTS (SELECT 1 FROM verzuim.vrijstelling v
                    WHERE v.leerling_id = a.leerling_id AND v.periode @> a.datum) AS vrijgesteld
+    FROM verzuim.afwezigheid a
+    JOIN verzuim.leerling l ON l.leerling_id = a.leerling_id
+    JOIN verzuim.school s ON s.brin = a.brin
 ) k
 UNION ALL
-SELECT av.leerling_id, NULL::text, d.datum::date, NULL::verzuim.reden, NULL::numeric(4,2),
+SELECT p.leerling_id, NULL::text, p.datum, NULL::verzuim.reden, NULL::numeric(4,2),
        p.plicht, false, false,
        verzuim.classificeer(NULL, p.plicht, false, false,
-                            av.administratief
+                            p.administratief
                             AND NOT coalesce(nullif(pg_catalog.current_setting('verzuim.administratief_meetellen', true), '')::boolean, false))
-FROM verzuim.absoluut_verzuim(current_date, true) av
-JOIN verzuim.leerling l ON l.leerling_id = av.leerling_id
-LEFT JOIN verzuim.gemeente gm ON gm.gemeentecode = l.woongemeente
-CROSS JOIN LATERAL generate_series(lower(av.episode)::timestamp,
-                                   (coalesce(upper(av.episode), current_date + 1) - 1)::timestamp,
-                                   interval '1 day') AS d(datum)
-CROSS JOIN LATERAL (
-    SELECT verzuim.leerplicht_status(l.geboortedatum, d.datum::date, l.startkwalificatie_op,
+FROM (
+    SELECT av.leerling_id, av.administratief, d.datum::date AS datum,
+           verzuim.leerplicht_status(l.geboortedatum, d.datum::date, l.startkwalificatie_op,
                                      l.eerste_inschrijving, gm.vakantieregio) AS plicht
+    FROM verzuim.absoluut_verzuim(current_date, true) av
+    JOIN verzuim.leerling l ON l.leerling_id = av.leerling_id
+    LEFT JOIN verzuim.gemeente gm ON gm.gemeentecode = l.woongemeente
+    CROSS JOIN LATERAL generate_series(lower(av.episode)::timestamp,
+                                       (coalesce(upper(av.episode), current_date + 1) - 1)::timestamp,
+                                       interval '1 day') AS d(datum)
 ) p;
 COMMENT ON VIEW verzuim.afwezigheid_soort IS
   'Every verzuim.afwezigheid row classified with verzuim.classificeer(): plicht is verzuim.leerplicht_status() on that day (regio of the school), ingeschreven whether the pupil had an inschrijving (at any school) that day, vrijgesteld whether it had a vrijstelling (any article) that day; plus one row per calendar day of absoluut verzuim up to today, from verzuim.absoluut_verzuim(current_date, true) (brin, reden and uren NULL, ingeschreven and vrijgesteld false, plicht in the vakantieregio of the woongemeente as absoluut_verzuim takes it, soort absoluut, or administratief for the days of a gap between enrolments within verzuim.meldtermijn unless verzuim.administratief_meetellen is on). Absence rows of a pupil who was not enrolled that day classify as absoluut (a registration anomaly).';

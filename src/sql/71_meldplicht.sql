@@ -35,20 +35,24 @@ RETURNS internal
 AS 'MODULE_PATHNAME', 'verzuim_meldplicht_regels_sfunc'
 LANGUAGE C STABLE PARALLEL SAFE;
 
+-- COST 100: as for episodes (50_episodes.sql): per-pupil grouping stays serial.
 CREATE FUNCTION verzuim.meldplicht_combine(internal, internal)
 RETURNS internal
 AS 'MODULE_PATHNAME', 'verzuim_meldplicht_combine'
-LANGUAGE C IMMUTABLE PARALLEL SAFE;
+LANGUAGE C IMMUTABLE PARALLEL SAFE
+COST 100;
 
 CREATE FUNCTION verzuim.meldplicht_serialize(internal)
 RETURNS bytea
 AS 'MODULE_PATHNAME', 'verzuim_meldplicht_serialize'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+COST 100;
 
 CREATE FUNCTION verzuim.meldplicht_deserialize(bytea, internal)
 RETURNS internal
 AS 'MODULE_PATHNAME', 'verzuim_meldplicht_deserialize'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+COST 100;
 
 CREATE FUNCTION verzuim.meldplicht_final(internal)
 RETURNS verzuim.meldmoment[]

@@ -72,169 +72,18 @@ CREATE TYPE verzuim.kwaliteitsbevinding AS (
 COMMENT ON TYPE verzuim.kwaliteitsbevinding IS
   'One finding of a registratiekwaliteit check: the check (verzuim.kwaliteitscontrole), the woongemeente of the pupil, the pupil, the table and key of the row to look at (inschrijving_id, meldingsnummer, vrijstelling_id, leerling_id; for afwezigheid the reden, with brin and the day in periode), the school, the period concerned and the related row or pupil.';
 
+-- The checks run in C (src/kwaliteit.c): one pass over each table the checks
+-- read, every query through SPI with the caller's rights (row-level security
+-- applies), the rows grouped per pupil in memory; the afwezigheid rows are
+-- streamed, not kept.  1.3-1.9x a bare count(*) of the six tables
+-- (bench/kwaliteit.sql, docs/registratiekwaliteit.md).  test/kwaliteit_snel.sql compares every check with a
+-- plain SQL formulation on generated polluted data.
 CREATE FUNCTION verzuim.registratiekwaliteit_rijen(controle text DEFAULT NULL, gemeentecode text DEFAULT NULL)
 RETURNS SETOF verzuim.kwaliteitsbevinding
-LANGUAGE plpgsql STABLE PARALLEL SAFE
+LANGUAGE c STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 SET jit = off
-AS $fn$
-DECLARE
-  c text := registratiekwaliteit_rijen.controle;
-  g text := registratiekwaliteit_rijen.gemeentecode;
-  termijn int := coalesce(nullif(current_setting('verzuim.meldtermijn', true), ''), '7')::int;
-BEGIN
-  IF c IS NOT NULL AND NOT EXISTS (SELECT 1 FROM verzuim.kwaliteitscontrole k WHERE k.controle = c) THEN
-    RAISE EXCEPTION 'unknown registratiekwaliteit check'
-      USING ERRCODE = 'invalid_parameter_value',
-            HINT = 'The checks are listed in verzuim.kwaliteitscontrole; NULL means all of them.';
-  END IF;
-
-  -- One pass over each registration table where it can be had: per pupil
-  -- aggregates of verblijf and inschrijving (read in pupil order) say which
-  -- pupils can have a finding; only their rows are then read again, by index.
-  RETURN QUERY
-  WITH vb AS MATERIALIZED (
-      -- verblijf per pupil: gemeenten and periods in order, and their union
-      SELECT v.leerling_id, array_agg(v.gemeentecode) AS gem, array_agg(v.periode) AS per,
-             range_agg(v.periode) AS m
-        FROM (SELECT v.leerling_id, v.gemeentecode, v.periode FROM verzuim.verblijf v
-               ORDER BY v.leerling_id, lower(v.periode)) v
-       GROUP BY v.leerling_id
-  ), ins AS MATERIALIZED (
-      -- inschrijving per pupil: the union of the periods, and whether one
-      -- enrolment overlaps an earlier one by more than the transfer day
-      SELECT i.leerling_id, range_agg(i.periode) AS m, bool_or(i.voor > lower(i.periode) + 1) AS overlap,
-             count(*) FILTER (WHERE i.voor < lower(i.periode)) + 1 AS delen
-        FROM (SELECT i.leerling_id, i.periode,
-                     max(coalesce(upper(i.periode), 'infinity')) OVER (
-                         PARTITION BY i.leerling_id ORDER BY lower(i.periode), i.inschrijving_id
-                         ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS voor
-                FROM verzuim.inschrijving i) i
-       GROUP BY i.leerling_id
-  ), pp AS MATERIALIZED (
-      SELECT l.leerling_id, l.geboortedatum, l.woongemeente, vb.gem, vb.per, vb.m AS verblijf, ins.m AS ins,
-             ins.overlap, ins.delen AS ins_delen
-        FROM verzuim.leerling l
-        LEFT JOIN vb ON vb.leerling_id = l.leerling_id
-        LEFT JOIN ins ON ins.leerling_id = l.leerling_id
-       WHERE g IS NULL OR l.woongemeente = g
-  ), bev AS (
-      -- 1 pupils without any verblijf history
-      SELECT 'geen_verblijf'::text AS controle, p.leerling_id, 'leerling'::text AS tabel,
-             p.leerling_id::text AS sleutel, NULL::text AS brin, NULL::daterange AS periode, NULL::text AS verwant
-        FROM pp p
-       WHERE (c IS NULL OR c = 'geen_verblijf') AND p.gem IS NULL
-      UNION ALL
-      -- 2 gaps between consecutive verblijf periods
-      SELECT 'verblijf_gat', p.leerling_id, 'verblijf', NULL, NULL,
-             daterange(upper(p.per[k - 1]), lower(p.per[k])), p.gem[k - 1] || ' -> ' || p.gem[k]
-        FROM pp p, generate_subscripts(p.per, 1) k
-       WHERE (c IS NULL OR c = 'verblijf_gat') AND cardinality(p.per) > 1
-         AND k > 1 AND upper(p.per[k - 1]) < lower(p.per[k])
-      UNION ALL
-      -- 3 enrolments at two schools overlapping by more than the transfer day
-      SELECT 'inschrijving_overlap', p.leerling_id, 'inschrijving', a.inschrijving_id::text, a.brin,
-             a.periode * b.periode, 'inschrijving ' || b.inschrijving_id
-        FROM pp p
-        CROSS JOIN LATERAL (SELECT i.* FROM verzuim.inschrijving i WHERE i.leerling_id = p.leerling_id OFFSET 0) a
-        CROSS JOIN LATERAL (SELECT i.* FROM verzuim.inschrijving i WHERE i.leerling_id = p.leerling_id OFFSET 0) b
-       WHERE (c IS NULL OR c = 'inschrijving_overlap') AND p.overlap
-         AND b.periode && a.periode AND b.brin <> a.brin
-         AND (lower(a.periode), a.inschrijving_id) < (lower(b.periode), b.inschrijving_id)
-         AND (upper_inf(a.periode * b.periode) OR upper(a.periode * b.periode) - lower(a.periode * b.periode) > 1)
-      UNION ALL
-      -- 4 enrolments in periods the pupil did not live in the Netherlands
-      SELECT 'inschrijving_buiten_nederland', p.leerling_id, 'inschrijving', i.inschrijving_id::text, i.brin,
-             range_merge(datemultirange(i.periode) - p.verblijf), NULL
-        FROM pp p
-        CROSS JOIN LATERAL (SELECT i.* FROM verzuim.inschrijving i WHERE i.leerling_id = p.leerling_id OFFSET 0) i
-       WHERE (c IS NULL OR c = 'inschrijving_buiten_nederland')
-         AND p.verblijf IS NOT NULL AND NOT p.verblijf @> p.ins AND NOT p.verblijf @> i.periode
-      UNION ALL
-      -- 5 absence rows on days without an enrolment at that school
-      SELECT 'afwezigheid_zonder_inschrijving', a.leerling_id, 'afwezigheid', a.reden::text, a.brin,
-             daterange(a.datum, a.datum, '[]'), NULL
-        FROM verzuim.afwezigheid a
-       WHERE (c IS NULL OR c = 'afwezigheid_zonder_inschrijving')
-         AND NOT EXISTS (SELECT 1 FROM verzuim.inschrijving i
-                          WHERE i.leerling_id = a.leerling_id AND i.brin = a.brin AND i.periode @> a.datum)
-      UNION ALL
-      -- 6 meldingen by a school the pupil was not enrolled at during the verzuim period
-      SELECT 'melding_zonder_inschrijving', m.leerling_id, 'melding', m.meldingsnummer::text, m.brin,
-             m.verzuim_periode, NULL
-        FROM verzuim.melding m
-       WHERE (c IS NULL OR c = 'melding_zonder_inschrijving')
-         AND (SELECT true FROM verzuim.inschrijving i
-               WHERE i.leerling_id = m.leerling_id AND i.brin = m.brin AND i.periode && m.verzuim_periode
-               LIMIT 1) IS NULL
-      UNION ALL
-      -- 7 meldingen without an absence row that could justify them (the
-      -- scalar subquery probes the primary key of afwezigheid per melding)
-      SELECT 'melding_zonder_afwezigheid', m.leerling_id, 'melding', m.meldingsnummer::text, m.brin,
-             m.verzuim_periode, NULL
-        FROM verzuim.melding m
-       WHERE (c IS NULL OR c = 'melding_zonder_afwezigheid')
-         AND (SELECT true FROM verzuim.afwezigheid a
-               WHERE a.leerling_id = m.leerling_id
-                 AND a.datum >= lower(m.verzuim_periode)
-                 AND (upper_inf(m.verzuim_periode) OR a.datum < upper(m.verzuim_periode))
-                 AND a.brin = m.brin
-                 AND (m.soort = 'overig' OR a.reden IN ('ongeoorloofd', 'luxe', 'te_laat'))
-               LIMIT 1) IS NULL
-      UNION ALL
-      -- 8 vrijstellingen from enrolment overlapping an enrolment at a regular school
-      SELECT 'vrijstelling_met_inschrijving', v.leerling_id, 'vrijstelling', v.vrijstelling_id::text, i.brin,
-             v.periode * i.periode, 'inschrijving ' || i.inschrijving_id
-        FROM verzuim.vrijstelling v
-        JOIN verzuim.inschrijving i
-          ON i.leerling_id = v.leerling_id AND i.periode && v.periode
-         AND i.onderwijssoort IN ('po', 'vo', 'mbo')
-       WHERE (c IS NULL OR c = 'vrijstelling_met_inschrijving')
-         AND v.artikel IN ('5a', '5b', '5c', '15')
-      UNION ALL
-      -- 9 enrolments that begin before the 4th birthday
-      SELECT 'inschrijving_voor_4', p.leerling_id, 'inschrijving', i.inschrijving_id::text, i.brin,
-             daterange(lower(i.periode), (p.geboortedatum + interval '4 years')::date), NULL
-        FROM pp p
-        CROSS JOIN LATERAL (SELECT i.* FROM verzuim.inschrijving i WHERE i.leerling_id = p.leerling_id OFFSET 0) i
-       WHERE (c IS NULL OR c = 'inschrijving_voor_4')
-         AND lower(p.ins) < (p.geboortedatum + interval '4 years')::date
-         AND lower(i.periode) < (p.geboortedatum + interval '4 years')::date
-      UNION ALL
-      -- 11 gaps between enrolments within the reporting delay (art. 18)
-      SELECT 'administratief_gat', p.leerling_id, 'inschrijving', n.inschrijving_id::text, n.brin, h.gat,
-             'inschrijving ' || v.inschrijving_id
-        FROM pp p
-        CROSS JOIN LATERAL unnest(datemultirange(range_merge(p.ins)) - p.ins) AS h(gat)
-        CROSS JOIN LATERAL (SELECT i.inschrijving_id, i.brin FROM verzuim.inschrijving i
-                             WHERE i.leerling_id = p.leerling_id AND lower(i.periode) = upper(h.gat)
-                             ORDER BY i.inschrijving_id LIMIT 1) n
-        CROSS JOIN LATERAL (SELECT i.inschrijving_id FROM verzuim.inschrijving i
-                             WHERE i.leerling_id = p.leerling_id AND upper(i.periode) = lower(h.gat)
-                             ORDER BY i.inschrijving_id LIMIT 1) v
-       WHERE (c IS NULL OR c = 'administratief_gat') AND p.ins_delen > 1
-         AND upper(h.gat) - lower(h.gat) <= termijn
-      UNION ALL
-      -- 10 duplicate pupils (heuristic): same geboortedatum and woongemeente,
-      -- identical verblijf history, both enrolled, enrolments never overlapping
-      SELECT 'dubbele_leerling', b.leerling_id, 'leerling', b.leerling_id::text, NULL, NULL,
-             'leerling ' || a.leerling_id
-        FROM (SELECT array_agg(p.leerling_id) AS ids, array_agg(p.ins) AS ins
-                FROM pp p
-               WHERE (c IS NULL OR c = 'dubbele_leerling') AND p.ins IS NOT NULL
-               GROUP BY p.geboortedatum, p.woongemeente, p.gem, p.per
-              HAVING count(*) > 1) d
-        CROSS JOIN LATERAL unnest(d.ids, d.ins) AS a(leerling_id, ins)
-        CROSS JOIN LATERAL unnest(d.ids, d.ins) AS b(leerling_id, ins)
-       WHERE (lower(b.ins), b.leerling_id) > (lower(a.ins), a.leerling_id)
-         AND NOT a.ins && b.ins
-  )
-  SELECT b.controle, l.woongemeente, b.leerling_id, b.tabel, b.sleutel, b.brin, b.periode, b.verwant
-    FROM bev b
-    JOIN verzuim.leerling l ON l.leerling_id = b.leerling_id
-   WHERE g IS NULL OR l.woongemeente = g;
-END
-$fn$;
+AS 'MODULE_PATHNAME', 'verzuim_registratiekwaliteit_rijen';
 COMMENT ON FUNCTION verzuim.registratiekwaliteit_rijen(text, text) IS
   'The rows behind verzuim.registratiekwaliteit: one row per finding of every check (or only the named check, see verzuim.kwaliteitscontrole), for every gemeente (or only the given gemeentecode = the pupil''s woongemeente). Runs with the caller''s rights: row-level security applies. Unknown check: 22023.';
 

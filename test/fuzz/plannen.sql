@@ -162,6 +162,26 @@ BEGIN
     INTO md5, n;
 END $$;
 
+-- The functions that only partial aggregation runs (combine, serialize,
+-- deserialize) may cost more than 1, so that the planner keeps per-pupil
+-- grouping serial (50_episodes.sql: COST 100).  The forced parallel modes below
+-- want partial aggregation for every aggregate: those functions cost 1 while
+-- this file runs, and get their cost back at its end.
+CREATE TEMP TABLE fz_kosten AS
+SELECT DISTINCT f.oid::regprocedure AS functie, f.procost
+  FROM pg_aggregate a
+  JOIN pg_proc ag ON ag.oid = a.aggfnoid
+  CROSS JOIN LATERAL unnest(ARRAY[a.aggcombinefn, a.aggserialfn, a.aggdeserialfn]::oid[]) AS u(oid)
+  JOIN pg_proc f ON f.oid = u.oid
+ WHERE ag.pronamespace = 'verzuim'::regnamespace AND f.procost <> 1;
+DO $$
+DECLARE k record;
+BEGIN
+  FOR k IN SELECT * FROM fz_kosten LOOP
+    EXECUTE format('ALTER FUNCTION %s COST 1', k.functie);
+  END LOOP;
+END $$;
+
 CREATE FUNCTION pg_temp.draai() RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
   g record; m record; s record; x record;
@@ -219,6 +239,14 @@ SELECT CASE WHEN (SELECT count(DISTINCT leerling_id) FROM fz_afw) > 500 AND (SEL
        format('generated data: %s pupils with absences, %s episodes (%s open)',
               (SELECT count(DISTINCT leerling_id) FROM fz_afw), (SELECT count(*) FROM fz_ep),
               (SELECT count(*) FROM fz_ep WHERE upper_inf(episode)));
+
+DO $$
+DECLARE k record;
+BEGIN
+  FOR k IN SELECT * FROM fz_kosten LOOP
+    EXECUTE format('ALTER FUNCTION %s COST %s', k.functie, k.procost);
+  END LOOP;
+END $$;
 
 \pset format unaligned
 \pset tuples_only on

@@ -2,11 +2,15 @@
 -- constraints are O(n log n) instead of quadratic (within the file: a window
 -- over the rows sorted by the start of the period; against the table: one
 -- index probe per row); a character the database encoding cannot hold makes
--- its line bad with 22P05.  Keep this file identical to the function in
+-- its line bad with 22P05; a load first tries the quick path
+-- (43_loader_snel.sql) and jit is off for the checks.  Keep this file identical to the function in
 -- 40_loader.sql (test/upgrade.sh compares the catalogs).
 CREATE OR REPLACE FUNCTION verzuim.csv_verwerk(tabel text, inhoud text, pad text, laden boolean,
                                     OUT geladen bigint, OUT foute_regels bigint)
-LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp
+-- one-off queries over temporary tables whose sizes the planner guesses:
+-- compiling them costs more than it saves
+SET jit = off AS $$
 DECLARE
   -- the largest number of hours a pupil can miss on one day (constraint afwezigheid_uren_max)
   c_schooldag  CONSTANT numeric := 10;
@@ -48,6 +52,17 @@ BEGIN
     RAISE EXCEPTION 'the CSV loader supports only daterange periods, not column % of %', v_r.kolom, v_rel
       USING ERRCODE = 'feature_not_supported';
   END LOOP;
+  -- The quick path (43_loader_snel.sql): one INSERT ... SELECT over the file
+  -- that refuses any bad line.  When it does not load the file, nothing of it
+  -- is left and the checks below name every bad line.
+  IF laden THEN
+    geladen := verzuim.csv_laden_snel(v_rel, inhoud, pad);
+    IF geladen IS NOT NULL THEN
+      foute_regels := 0;
+      RETURN;
+    END IF;
+    geladen := 0;
+  END IF;
 
   PERFORM verzuim.csv_opruimen();
   CREATE TEMP TABLE verzuim_csv_fout (regel integer, kolompos integer, kolom text, attname text,
@@ -302,7 +317,7 @@ BEGIN
          WHERE %s AND %s AND NOT EXISTS (SELECT 1 FROM %s t WHERE %s)%s$q$,
         coalesce(v_pos::text, 'NULL'), v_namen, v_waarde,
         format('unknown %s: not found in %s', v_namen, v_c.confrelid),
-        v_cond, v_v, v_c.confrelid, v_sql,
+        v_cond, v_v, verzuim.csv_bron(v_c.confrelid, v_c.fcols, v_c.cols, 'f'), v_sql,
         CASE WHEN v_c.confrelid = v_rel
              THEN format(' AND NOT EXISTS (SELECT 1 FROM pg_temp.verzuim_csv_rij t WHERE %s)', v_sql) ELSE '' END);
 
@@ -329,7 +344,7 @@ BEGIN
          WHERE %s AND %s AND EXISTS (SELECT 1 FROM %s t WHERE %s%s%s)$q$,
         coalesce(v_pos::text, 'NULL'), v_namen, v_waarde,
         format('duplicate key (%s): already in %s', replace(v_namen, ',', ', '), v_rel),
-        v_cond, v_cols[2], v_rel, v_cols[3],
+        v_cond, v_cols[2], verzuim.csv_bron(v_rel, v_c.cols, v_c.cols, 'u'), v_cols[3],
         CASE WHEN v_filter <> '' THEN ' AND ' || regexp_replace(v_filter, '^\s*WHERE\s+', '', 'i') ELSE '' END,
         CASE WHEN v_rel = 'verzuim.vakantie'::regclass THEN ' AND t.periode IS NOT NULL' ELSE '' END);
 
@@ -379,7 +394,10 @@ BEGIN
           FROM pg_temp.verzuim_csv_rij s
          WHERE %s AND EXISTS (SELECT 1 FROM %s t WHERE %s%s OFFSET 0)$q$,
         coalesce(v_pos::text, 'NULL'), v_namen, format('%s (a row already in %s)', v_uitleg, v_rel),
-        v_cond, v_rel, v_sql,
+        v_cond,
+        verzuim.csv_bron(v_rel, ARRAY(SELECT u.c FROM unnest(v_c.cols, v_c.ops) AS u(c, o) WHERE u.o = 'OPERATOR(pg_catalog.=)'),
+                         ARRAY(SELECT u.c FROM unnest(v_c.cols, v_c.ops) AS u(c, o) WHERE u.o = 'OPERATOR(pg_catalog.=)'), 'x'),
+        v_sql,
         CASE WHEN v_filter <> '' THEN ' AND ' || regexp_replace(v_filter, '^\s*WHERE\s+', '', 'i') ELSE '' END);
     END IF;
   END LOOP;
@@ -394,14 +412,19 @@ BEGIN
         FROM pg_temp.verzuim_csv_rij s
        WHERE NOT (s._csv_foute_kolommen && '{leerling_id,datum,brin,reden,uren}'::text[])
        ORDER BY s.leerling_id, s.datum, s.brin, s.reden, s._csv_regel
+    ), t AS MATERIALIZED (
+      -- the table's rows of those pupils and dates (read on their own: on
+      -- Citus, a distributed table with an uncorrelated IN)
+      SELECT a.leerling_id, a.datum, a.brin, a.reden, a.uren
+        FROM verzuim.afwezigheid a
+       WHERE (a.leerling_id, a.datum) IN (SELECT f.leerling_id, f.datum FROM f)
     ), dag AS (
       SELECT x.leerling_id, x.datum
         FROM (SELECT f.leerling_id, f.datum, f.uren FROM f
               UNION ALL
               SELECT a.leerling_id, a.datum, a.uren
-                FROM verzuim.afwezigheid a
-               WHERE (a.leerling_id, a.datum) IN (SELECT f.leerling_id, f.datum FROM f)
-                 AND NOT EXISTS (SELECT 1 FROM f WHERE f.leerling_id = a.leerling_id AND f.datum = a.datum
+                FROM t a
+               WHERE NOT EXISTS (SELECT 1 FROM f WHERE f.leerling_id = a.leerling_id AND f.datum = a.datum
                                                      AND f.brin = a.brin AND f.reden = a.reden)) x
        GROUP BY x.leerling_id, x.datum
       -- one row above a school day is constraint afwezigheid_uren_max's
