@@ -347,6 +347,7 @@ INSERT INTO aanroepen (doel, stmt) VALUES
 ('verzuim.episodes_brin(date,text,verzuim.reden,jsonb)', $$SELECT leerling_id, verzuim.episodes_brin(datum, brin, reden, '{"ziekte_in_episode": "pauzeert", "vakantieregio": "noord"}'::jsonb) FROM verzuim.afwezigheid GROUP BY leerling_id$$),
  ('verzuim.thuiszit(daterange,date,text)', $$SELECT verzuim.thuiszit('[2023-09-04,)', '2024-01-15'), verzuim.thuiszit('[2023-09-04,2023-11-01)', '2024-01-15', 'zuid')$$),
  ('verzuim.absoluut_verzuim(date,boolean)', $$SELECT * FROM verzuim.absoluut_verzuim('2024-06-01'); SELECT * FROM verzuim.absoluut_verzuim('2024-06-01', true)$$),
+ ('verzuim.absoluut_kandidaten(daterange,date)', $$SELECT * FROM verzuim.absoluut_kandidaten('[2023-08-01,2024-08-01)', '2024-07-31'); SELECT * FROM verzuim.absoluut_kandidaten('(,2024-08-01)', '2024-03-01')$$),
  ('verzuim.absoluut_verzuim_in(daterange,date,boolean)', $$SELECT * FROM verzuim.absoluut_verzuim_in('[2023-08-01,2024-08-01)', '2024-07-31'); SELECT * FROM verzuim.absoluut_verzuim_in('[2023-08-01,2024-08-01)', '2024-07-31', true)$$),
  -- reporting and access (80_rapportage.sql, 78_toegang.sql)
  ('verzuim.woongemeente_op(bigint,date)', $$SELECT verzuim.woongemeente_op(1001, '2023-01-10'), verzuim.woongemeente_op(1002, '2023-01-10')$$),

@@ -5,8 +5,8 @@
 -- overlap one schooljaar, which a few percent of the pupils can have.  This
 -- function holds the body of absoluut_verzuim (which calls it with binnen
 -- NULL) and, given binnen, first picks the pupils that can have such an
--- episode with one anti-join of leerling against inschrijving and
--- vrijstelling, so that the per-pupil work (plicht_grenzen, the multirange
+-- episode (verzuim.absoluut_kandidaten, src/sql/47_absoluut_kandidaten.sql),
+-- so that the per-pupil work (plicht_grenzen, the multirange
 -- arithmetic) is done for them only.  The answer is that of absoluut_verzuim
 -- restricted to the episodes that overlap binnen (test/rapportage.sql
 -- compares them).
@@ -17,12 +17,17 @@ CREATE FUNCTION verzuim.absoluut_verzuim_in(binnen daterange,
 RETURNS TABLE (leerling_id bigint, episode daterange, onzeker_door text[], administratief boolean)
 LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
+-- planned for every call with its values: a cached generic plan, made after
+-- calls with binnen NULL (absoluut_verzuim), would read the candidates of a
+-- schooljaar with a filter "= ANY (kandidaat)" over whole tables
+SET plan_cache_mode = force_custom_plan
 AS $fn$
 #variable_conflict use_column
 DECLARE
     rij record;
     n_onzeker bigint := 0;
     ontbreekt text[] := '{}';
+    kandidaat bigint[];
     -- art. 18: a gap of at most this many days between two enrolments (or
     -- between a move into the gemeente and the next enrolment) is administratief
     -- (missing_ok: the settings exist once the library is loaded, which a
@@ -40,54 +45,42 @@ BEGIN
             USING ERRCODE = '22008',
                   HINT = 'Use a real calendar date instead of infinity or -infinity.';
     END IF;
+    IF binnen IS NOT NULL THEN
+        -- only pupils who can have an episode overlapping binnen.  A day of
+        -- such an episode lies in binnen (or is the peildatum, for an episode
+        -- still open then), not after the peildatum, in plicht (from vanaf >=
+        -- the 5th birthday >= geboortedatum + 1826 days to an end before the
+        -- 19th birthday <= geboortedatum + 6600 days), and is covered by no
+        -- inschrijving and no vrijstelling.  A pupil whose inschrijvingen and
+        -- vrijstellingen together cover that whole window has none:
+        -- verzuim.absoluut_kandidaten (C, one merge pass over the three
+        -- tables) returns the others in leerling_id order, a superset of the
+        -- answer made exact by the query below.  (An array, not a join: the
+        -- query below then reads the rows of these pupils through the
+        -- leerling_id indexes, where a join with the planner's guess of their
+        -- number read the whole tables.)
+        kandidaat := ARRAY(SELECT k FROM verzuim.absoluut_kandidaten(absoluut_verzuim_in.binnen,
+                                                                     absoluut_verzuim_in.peildatum) k);
+    END IF;
     FOR rij IN
-    WITH kandidaat AS MATERIALIZED (
-        -- with binnen: only pupils who can have an episode overlapping it.  A
-        -- day of such an episode lies in binnen (or is the peildatum, for an
-        -- episode still open then), not after the peildatum, in plicht (from
-        -- vanaf >= the 5th birthday >= geboortedatum + 1826 days to an end
-        -- before the 19th birthday <= geboortedatum + 6600 days), and is
-        -- covered by no inschrijving and no vrijstelling.  A pupil with one
-        -- inschrijving or vrijstelling covering that whole window has none: a
-        -- superset of the answer, made exact by the query below.  (Only rows
-        -- that overlap binnen up to the peildatum can cover the window.)
-        SELECT l.*
-        FROM verzuim.leerling l
-        CROSS JOIN LATERAL (
-            SELECT GREATEST(LEAST(coalesce(lower(absoluut_verzuim_in.binnen), '-infinity'::date),
-                                  absoluut_verzuim_in.peildatum),
-                            l.geboortedatum + 1826) AS lo,
-                   LEAST(upper(absoluut_verzuim_in.binnen), absoluut_verzuim_in.peildatum + 1,
-                         l.geboortedatum + 6600) AS hi
-        ) w
-        WHERE l.geboortedatum >= date '1964-07-01'
-          AND w.lo < w.hi
-          AND NOT EXISTS (SELECT 1 FROM verzuim.inschrijving i
-                          WHERE i.leerling_id = l.leerling_id
-                            AND i.periode && daterange(LEAST(coalesce(lower(absoluut_verzuim_in.binnen), '-infinity'::date),
-                                                             absoluut_verzuim_in.peildatum),
-                                                       LEAST(upper(absoluut_verzuim_in.binnen),
-                                                             absoluut_verzuim_in.peildatum + 1))
-                            AND i.periode @> daterange(w.lo, w.hi))
-          AND NOT EXISTS (SELECT 1 FROM verzuim.vrijstelling v
-                          WHERE v.leerling_id = l.leerling_id AND v.periode @> daterange(w.lo, w.hi))
-    ), leerling AS (
+    WITH leerling AS (
         -- every pupil (binnen NULL), or the candidates; each branch runs only
         -- for its case (the other one's one-time filter is false)
         SELECT l.* FROM verzuim.leerling l WHERE absoluut_verzuim_in.binnen IS NULL
         UNION ALL
-        SELECT k.* FROM kandidaat k WHERE absoluut_verzuim_in.binnen IS NOT NULL
+        SELECT l.* FROM verzuim.leerling l
+        WHERE absoluut_verzuim_in.binnen IS NOT NULL AND l.leerling_id = ANY (kandidaat)
     ), ins AS (
-        -- per pupil, in one pass over the table (for the candidates: joined
-        -- to them, a hash join that keeps only their rows)
+        -- per pupil, in one pass over the table (for the candidates: their
+        -- rows only, found through the index on leerling_id)
         SELECT i.leerling_id, range_agg(i.periode) AS m
         FROM verzuim.inschrijving i
         WHERE absoluut_verzuim_in.binnen IS NULL AND lower(i.periode) <= absoluut_verzuim_in.peildatum
         GROUP BY i.leerling_id
         UNION ALL
         SELECT i.leerling_id, range_agg(i.periode) AS m
-        FROM verzuim.inschrijving i JOIN kandidaat k ON k.leerling_id = i.leerling_id
-        WHERE absoluut_verzuim_in.binnen IS NOT NULL AND lower(i.periode) <= absoluut_verzuim_in.peildatum
+        FROM verzuim.inschrijving i
+        WHERE absoluut_verzuim_in.binnen IS NOT NULL AND i.leerling_id = ANY (kandidaat) AND lower(i.periode) <= absoluut_verzuim_in.peildatum
         GROUP BY i.leerling_id
     ), vrij AS (
         SELECT v.leerling_id, range_agg(v.periode) AS m
@@ -96,8 +89,8 @@ BEGIN
         GROUP BY v.leerling_id
         UNION ALL
         SELECT v.leerling_id, range_agg(v.periode) AS m
-        FROM verzuim.vrijstelling v JOIN kandidaat k ON k.leerling_id = v.leerling_id
-        WHERE absoluut_verzuim_in.binnen IS NOT NULL AND lower(v.periode) <= absoluut_verzuim_in.peildatum
+        FROM verzuim.vrijstelling v
+        WHERE absoluut_verzuim_in.binnen IS NOT NULL AND v.leerling_id = ANY (kandidaat) AND lower(v.periode) <= absoluut_verzuim_in.peildatum
         GROUP BY v.leerling_id
     ), verb AS (
         -- the union, and the first day of every verblijf period (a move or arrival)
@@ -107,8 +100,8 @@ BEGIN
         GROUP BY b.leerling_id
         UNION ALL
         SELECT b.leerling_id, range_agg(b.periode) AS m, array_agg(lower(b.periode)) AS begint
-        FROM verzuim.verblijf b JOIN kandidaat k ON k.leerling_id = b.leerling_id
-        WHERE absoluut_verzuim_in.binnen IS NOT NULL
+        FROM verzuim.verblijf b
+        WHERE absoluut_verzuim_in.binnen IS NOT NULL AND b.leerling_id = ANY (kandidaat)
         GROUP BY b.leerling_id
     ), gat AS (
         -- plicht = leerplicht [L, E1) + kwalificatieplicht [E1, E2) = [L, max(E1, E2))
