@@ -223,6 +223,24 @@ typedef struct CsvInput
 	const char *pad;			/* the file's name, for messages */
 } CsvInput;
 
+/* A server-side file as the tokenizer's input, read in blocks of CSV_BLOCK_SIZE bytes. */
+static void
+csv_bestand_open(CsvInput *in, const char *pad)
+{
+	memset(in, 0, sizeof(*in));
+	in->pad = pad;
+	in->f = verzuim_open_server_file(pad, "Send the file content instead: verzuim.laad_csv_tekst(tabel, inhoud), e.g. in psql with \\set inhoud `cat file.csv`.");
+	in->block = palloc(CSV_BLOCK_SIZE);
+	in->buf = in->block;
+}
+
+static void
+csv_bestand_sluit(CsvInput *in)
+{
+	FreeFile(in->f);
+	pfree(in->block);
+}
+
 /* Read more of the file so that byte pos + k is in view; false at its end. */
 static bool
 csv_fill(CsvInput *in, int k)
@@ -449,17 +467,11 @@ verzuim_csv_regels_bestand(PG_FUNCTION_ARGS)
 	CsvOutput	out;
 	CsvInput	in;
 
-	memset(&in, 0, sizeof(in));
-	in.pad = pad;
-	in.f = verzuim_open_server_file(pad, "Send the file content instead: verzuim.laad_csv_tekst(tabel, inhoud), e.g. in psql with \\set inhoud `cat file.csv`.");
-	in.block = palloc(CSV_BLOCK_SIZE);
-	in.buf = in.block;
-
+	csv_bestand_open(&in, pad);
 	csv_begin_output(fcinfo, &out);
 	out.from_utf8 = true;
 	csv_parse(&out, &in);
-	FreeFile(in.f);
-	pfree(in.block);
+	csv_bestand_sluit(&in);
 	return (Datum) 0;
 }
 
@@ -911,16 +923,12 @@ verzuim_csv_kop(PG_FUNCTION_ARGS)
 	{
 		char	   *pad = text_to_cstring(PG_GETARG_TEXT_PP(1));
 
-		in.pad = pad;
-		in.f = verzuim_open_server_file(pad, "Send the file content instead: verzuim.laad_csv_tekst(tabel, inhoud), e.g. in psql with \\set inhoud `cat file.csv`.");
-		in.block = palloc(CSV_BLOCK_SIZE);
-		in.buf = in.block;
+		csv_bestand_open(&in, pad);
 		csv_begin_output(fcinfo, &out);
 		out.from_utf8 = true;
 		out.max_records = 1;
 		csv_parse(&out, &in);
-		FreeFile(in.f);
-		pfree(in.block);
+		csv_bestand_sluit(&in);
 	}
 	else if (!PG_ARGISNULL(0))
 	{
