@@ -13,6 +13,7 @@
 #include "utils/guc.h"
 
 #include "verzuim.h"
+#include "lezen.h"
 
 static int	verzuim_meldtermijn = 7;
 static bool verzuim_administratief_meetellen = false;
@@ -66,7 +67,7 @@ verzuim_kwaliteit_init(void)
  * compares them on generated polluted data).  Dates are DateADT; an unbounded
  * upper bound is ONEINDIG.  Memory: about 80 bytes per pupil, 16 per verblijf
  * row and 32 per enrolment (about 400 MB at national scale, 2.7 M pupils),
- * mostly in one mapping (see kwal_arena_maak); the absence rows are not kept.
+ * mostly in one mapping (see verzuim_arena_maak); the absence rows are not kept.
  * Findings go to a tuplestore (work_mem, then disk).
  */
 #include "access/htup_details.h"
@@ -82,9 +83,8 @@ verzuim_kwaliteit_init(void)
 #include "utils/memutils.h"
 #include "utils/typcache.h"
 
-#include <sys/mman.h>
 
-#define ONEINDIG PG_INT32_MAX	/* unbounded upper bound (never a stored bound:
+#define ONEINDIG VERZUIM_ONEINDIG	/* unbounded upper bound (never a stored bound:
 								 * the tables' checks keep bounds below infinity) */
 
 /* the checks, in the order of verzuim.kwaliteitscontrole */
@@ -187,10 +187,7 @@ typedef struct KwalHashEntry
 typedef struct KwalState
 {
 	MemoryContext werk;
-	char	   *arena;			/* one mapping for the large arrays, or NULL */
-	Size		arena_grootte,
-				arena_gebruikt;
-	MemoryContextCallback arena_vrij;
+	VerzuimArena arena;			/* one mapping for the large arrays (lezen.c) */
 	bool		doe[K_AANTAL];
 	const char *gemeente;		/* filter on woongemeente, or NULL */
 	int			termijn;
@@ -240,96 +237,14 @@ typedef struct KwalState
 /*
  * The per-pupil arrays (tens of MB at national scale) are touched once each,
  * so most of their cost is the page faults of fresh memory (a third of the
- * whole run on the benchmark machine).  They are carved from one anonymous
- * mapping asked to be backed by transparent huge pages (madvise; where the
- * system does not offer them it is ordinary memory), sized by the tables'
- * statistics; whatever does not fit, or a failed mapping, falls back to
- * palloc.  The mapping is released with the work context, also on error.
+ * whole run on the benchmark machine): they are carved from one arena of huge
+ * pages (lezen.c), sized by the tables' statistics; whatever does not fit
+ * falls back to palloc.  The arena is released with the work context.
  */
-#define KWAL_HUGE ((Size) 2 * 1024 * 1024)
-
-static void
-kwal_arena_los(void *arg)
-{
-	KwalState  *st = (KwalState *) arg;
-
-	if (st->arena)
-		munmap(st->arena, st->arena_grootte);
-	st->arena = NULL;
-}
-
-static void
-kwal_arena_maak(KwalState *st, Size grootte)
-{
-#if defined(MAP_ANONYMOUS)
-	void	   *m;
-
-	grootte = TYPEALIGN(KWAL_HUGE, grootte);
-	if (grootte < 2 * KWAL_HUGE)
-		return;					/* small: palloc does as well */
-	m = mmap(NULL, grootte, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (m == MAP_FAILED)
-		return;
-#if defined(MADV_HUGEPAGE)
-	(void) madvise(m, grootte, MADV_HUGEPAGE);
-#endif
-	st->arena = m;
-	st->arena_grootte = grootte;
-	st->arena_gebruikt = 0;
-	st->arena_vrij.func = kwal_arena_los;
-	st->arena_vrij.arg = st;
-	MemoryContextRegisterResetCallback(st->werk, &st->arena_vrij);
-#endif
-}
-
-static void *
-kwal_groot(KwalState *st, Size n)
-{
-	n = MAXALIGN(Max(n, 1));
-	if (st->arena && st->arena_grootte - st->arena_gebruikt >= n)
-	{
-		void	   *r = st->arena + st->arena_gebruikt;
-
-		st->arena_gebruikt += n;
-		return r;
-	}
-	return MemoryContextAllocHuge(st->werk, n);
-}
-
-/* zeroed: a fresh mapping is (its pages untouched until used), palloc'd memory is cleared */
-static void *
-kwal_groot0(KwalState *st, Size n)
-{
-	n = MAXALIGN(Max(n, 1));
-	if (st->arena && st->arena_grootte - st->arena_gebruikt >= n)
-		return kwal_groot(st, n);
-	return memset(MemoryContextAllocHuge(st->werk, n), 0, n);
-}
-
-static inline bool
-kwal_in_arena(KwalState *st, void *p)
-{
-	return st->arena && (char *) p >= st->arena && (char *) p < st->arena + st->arena_grootte;
-}
-
-static void *
-kwal_vergroot(KwalState *st, void *p, Size oud, Size nieuw)
-{
-	void	   *r;
-
-	if (!kwal_in_arena(st, p))
-		return repalloc_huge(p, nieuw);
-	r = MemoryContextAllocHuge(st->werk, nieuw);
-	memcpy(r, p, oud);
-	return r;
-}
-
-static void
-kwal_vrij(KwalState *st, void *p)
-{
-	if (!kwal_in_arena(st, p))
-		pfree(p);
-}
+#define kwal_groot(st, n) verzuim_arena_alloc(&(st)->arena, (st)->werk, (n))
+#define kwal_groot0(st, n) verzuim_arena_alloc0(&(st)->arena, (st)->werk, (n))
+#define kwal_vergroot(st, p, oud, nieuw) verzuim_arena_vergroot(&(st)->arena, (st)->werk, (p), (oud), (nieuw))
+#define kwal_vrij(st, p) verzuim_arena_vrij(&(st)->arena, (p))
 
 /* --- interned strings --------------------------------------------------- */
 
@@ -439,83 +354,10 @@ kwal_text(KwalStrings *t, Datum d, bool maak)
 
 /* --- dates and ranges --------------------------------------------------- */
 
-/*
- * A stored daterange as [lo, hi); hi = ONEINDIG when unbounded, lo = hi when
- * empty.  The usual value is a short (1-byte header) inline varlena: its
- * bytes are read in place (range type oid, the bounds present, the flags in
- * the last byte; see rangetypes.c), without a palloc'd copy; anything else
- * goes through range_deserialize.
- */
-static void
-kwal_periode(Datum d, DateADT *lo, DateADT *hi)
-{
-	struct varlena *v = (struct varlena *) DatumGetPointer(d);
-	RangeType  *r;
-	RangeBound	l,
-				u;
-	bool		leeg;
+/* a stored daterange as [lo, hi) (lezen.c; hi = ONEINDIG when unbounded, lo = hi when empty) */
+#define kwal_periode(d, lo, hi) verzuim_periode((d), (lo), (hi))
 
-	if (VARATT_IS_SHORT(v))
-	{
-		const char *p = VARDATA_SHORT(v) + sizeof(Oid);
-		Size		n = VARSIZE_SHORT(v) - VARHDRSZ_SHORT;
-		char		flags = VARDATA_SHORT(v)[n - 1];
-		int32		x;
-
-		if (flags & RANGE_EMPTY)
-		{
-			*lo = *hi = 0;
-			return;
-		}
-		if (!(flags & (RANGE_LB_INF | RANGE_LB_NULL)))
-		{
-			memcpy(&x, p, sizeof(int32));
-			p += sizeof(int32);
-			*lo = (flags & RANGE_LB_INC) ? x : x + 1;
-		}
-		else
-			*lo = DATEVAL_NOBEGIN;
-		if (!(flags & (RANGE_UB_INF | RANGE_UB_NULL)))
-		{
-			memcpy(&x, p, sizeof(int32));
-			*hi = (flags & RANGE_UB_INC) ? x + 1 : x;
-		}
-		else
-			*hi = ONEINDIG;
-		return;
-	}
-	r = DatumGetRangeTypeP(d);
-	range_deserialize(verzuim_daterange_typcache(), r, &l, &u, &leeg);
-	if (leeg)
-	{
-		*lo = *hi = 0;
-		return;
-	}
-	*lo = l.infinite ? DATEVAL_NOBEGIN : DatumGetDateADT(l.val) + (l.inclusive ? 0 : 1);
-	*hi = u.infinite ? ONEINDIG : DatumGetDateADT(u.val) + (u.inclusive ? 1 : 0);
-}
-
-static Datum
-kwal_range(DateADT lo, DateADT hi)
-{
-	TypeCacheEntry *tc = verzuim_daterange_typcache();
-	RangeBound	l,
-				u;
-
-	l.val = DateADTGetDatum(lo);
-	l.infinite = false;
-	l.inclusive = true;
-	l.lower = true;
-	u.val = DateADTGetDatum(hi == ONEINDIG ? 0 : hi);
-	u.infinite = (hi == ONEINDIG);
-	u.inclusive = false;
-	u.lower = false;
-#if PG_VERSION_NUM >= 160000
-	return RangeTypePGetDatum(make_range(tc, &l, &u, false, NULL));
-#else
-	return RangeTypePGetDatum(make_range(tc, &l, &u, false));
-#endif
-}
+#define kwal_range(lo, hi) verzuim_periode_range((lo), (hi))
 
 /* (geboortedatum + interval '4 years')::date: the day clamped to the month's end */
 static DateADT
@@ -572,63 +414,29 @@ kwal_int8(int64 x)
 
 /* --- reading the tables ------------------------------------------------- */
 
-typedef struct KwalDest
+typedef struct KwalLees
 {
-	DestReceiver pub;
 	KwalState  *st;
 	void		(*rij) (KwalState *st, TupleTableSlot *slot);
-} KwalDest;
-
-static bool
-kwal_receive(TupleTableSlot *slot, DestReceiver *self)
-{
-	KwalDest   *d = (KwalDest *) self;
-	MemoryContext oud = MemoryContextSwitchTo(d->st->werk);
-
-	d->rij(d->st, slot);
-	MemoryContextSwitchTo(oud);
-	return true;
-}
+} KwalLees;
 
 static void
-kwal_startup(DestReceiver *self, int operation, TupleDesc typeinfo)
+kwal_rij(void *arg, TupleTableSlot *slot)
 {
+	KwalLees   *l = (KwalLees *) arg;
+
+	l->rij(l->st, slot);
 }
 
-static void
-kwal_shutdown(DestReceiver *self)
-{
-}
-
-static void
-kwal_destroy(DestReceiver *self)
-{
-}
-
+/* one table, every row to rij in the working context (lezen.c) */
 static void
 kwal_lees(KwalState *st, const char *sql, void (*rij) (KwalState *st, TupleTableSlot *slot))
 {
-	KwalDest	d;
-	SPIExecuteOptions opt;
-	int			ret;
+	KwalLees	l;
 
-	memset(&d, 0, sizeof(d));
-	d.pub.receiveSlot = kwal_receive;
-	d.pub.rStartup = kwal_startup;
-	d.pub.rShutdown = kwal_shutdown;
-	d.pub.rDestroy = kwal_destroy;
-	d.pub.mydest = DestNone;
-	d.st = st;
-	d.rij = rij;
-	memset(&opt, 0, sizeof(opt));
-	opt.read_only = true;
-	opt.dest = (DestReceiver *) &d;
-	ret = SPI_execute_extended(sql, &opt);
-	/* a SELECT into a DestReceiver other than SPI's own reports SPI_OK_UTILITY */
-	if (ret != SPI_OK_SELECT && ret != SPI_OK_UTILITY)
-		ereport(ERROR,
-				(errcode(ERRCODE_EXTERNAL_ROUTINE_INVOCATION_EXCEPTION),
-				 errmsg("registratiekwaliteit: reading a registration table failed (SPI code %d)", ret)));
+	l.st = st;
+	l.rij = rij;
+	verzuim_lees("registratiekwaliteit", sql, 0, NULL, NULL, st->werk, kwal_rij, &l);
 }
 
 static inline KLeerling *
@@ -1568,7 +1376,7 @@ verzuim_registratiekwaliteit_rijen(PG_FUNCTION_ARGS)
 	st->capins = Max(st->capins, 1024);
 	st->capmeld = Max(st->capmeld, 1024);
 	/* the arrays below, the dubbele_leerling keys, and room for a regrouping copy */
-	kwal_arena_maak(st, 64 * 8 + sizeof(KLeerling) * (Size) st->capll + sizeof(int32) * (Size) st->capll * 2 +
+	verzuim_arena_maak(&st->arena, st->werk, 64 * 8 + sizeof(KLeerling) * (Size) st->capll + sizeof(int32) * (Size) st->capll * 2 +
 					sizeof(KVerblijf) * (Size) st->capvb + sizeof(KInschrijving) * (Size) st->capins +
 					sizeof(KMelding) * (Size) st->capmeld * 2 + sizeof(KwalSleutel) * (Size) st->capll * 2);
 	st->ll = kwal_groot(st, sizeof(KLeerling) * (Size) st->capll);
