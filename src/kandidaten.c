@@ -7,24 +7,38 @@
  * days an episode overlapping binnen must touch,
  *
  *     lo = max(min(lower(binnen), peildatum), geboortedatum + 1826)
- *     hi = min(upper(binnen), peildatum + 1, geboortedatum + 6600)
+ *     hi = min(upper(binnen), peildatum + 1, geboortedatum + 6600,
+ *              max(startkwalificatie_op, geboortedatum + 6230))
  *
  * (a day in binnen, or the peildatum for an episode still open then, in plicht:
- * from on or after the 5th birthday to before the 19th), and returns the pupil
- * unless the UNION of its inschrijvingen and vrijstellingen covers [lo, hi):
- * a day covered by either is no day of absoluut verzuim.  This is a superset
- * of the pupils with such an episode; the SQL of absoluut_verzuim_in then does
- * the exact work for them.  Before, the filter was an anti-join that kept a
- * pupil unless ONE row covered the window, so a change of school within the
- * schooljaar (two adjacent enrolments) made the pupil a candidate.
+ * from on or after the 5th birthday to before the 19th, and once a
+ * startkwalificatie is known, before the later of that day and the end of
+ * volledige leerplicht — the end of the schooljaar in which the pupil turns
+ * 16, at most 16 * 366 + 366 = 6222 days after the birth; see
+ * verzuim.plicht_grenzen: einde = max(end of leerplicht, min(18th birthday,
+ * startkwalificatie_op))), and returns the pupil unless the UNION of its
+ * inschrijvingen and vrijstellingen covers [lo, hi): a day covered by either
+ * is no day of absoluut verzuim.  This is a superset of the pupils with such
+ * an episode; the SQL of absoluut_verzuim_in then does the exact work for
+ * them, from what this function returns with each (the pupil's columns of
+ * leerling and the unions of its inschrijvingen and of its vrijstellingen), so
+ * that it reads only their verblijf rows again.
  *
- * One merge pass: leerling, and the inschrijving and vrijstelling rows that
- * overlap the period [min(lower(binnen), peildatum), min(upper(binnen),
- * peildatum + 1)) (the only rows that can cover part of a window), each read
- * ordered by leerling_id through an SPI cursor in batches.  The queries run as
- * the caller (row level security applies, as it does to the exact SQL) and
- * name every object and operator with its schema.  Memory: one batch per
- * cursor and the rows of one pupil.
+ * The tables are read in whatever order their scans give (no sort, no index
+ * scan): the rows come out of each SPI query into a DestReceiver without
+ * being copied (lezen.c).  leerling gives the pupils with a non-empty window;
+ * their inschrijving and vrijstelling rows that begin on or before the
+ * peildatum (those the exact SQL reads; every row that can cover part of a
+ * window is among them) are kept as (pupil, lo, hi), grouped per pupil by a
+ * counting sort, and each pupil's union is checked against its window.  The
+ * queries run as the caller (row level security applies, as it does to the
+ * exact SQL) and name every object and operator with its schema.
+ *
+ * Memory: 40 bytes per pupil with a window, 12 per row kept (twice, while
+ * grouping), and a 4-byte index per leerling_id value when the ids are dense,
+ * in one arena of huge pages (lezen.c); at national scale about 250 MB,
+ * released at the end (also on error: one memory context).  Not bounded by
+ * work_mem.
  */
 #include "verzuim.h"
 
@@ -35,100 +49,88 @@
 #include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/datetime.h"
+#include "utils/memutils.h"
 #include "utils/tuplestore.h"
 #include "utils/typcache.h"
+#include "utils/multirangetypes.h"
+#include "common/hashfn.h"
+
+#include "lezen.h"
 
 PG_FUNCTION_INFO_V1(verzuim_absoluut_kandidaten);
-
-#define KANDIDATEN_BATCH 10000
 
 /* geboortedatum + 1826 <= the 5th birthday; + 6600 >= the 19th (see 48_absoluut_verzuim_in.sql) */
 #define PLICHT_VAN_DAGEN 1826
 #define PLICHT_TOT_DAGEN 6600
+/* geboortedatum + 6230 >= the end of volledige leerplicht (1 August after the 16th birthday) */
+#define LEERPLICHT_TOT_DAGEN 6230
 
-typedef struct KStroom
+/* NULL of a stored date column whose check keeps it below infinity */
+#define GEEN_DAG PG_INT32_MAX
+
+typedef struct KLeerling
 {
-	Portal		portal;
-	SPITupleTable *tt;
-	uint64		i;
-	uint64		n;
-	bool		klaar;
-} KStroom;
+	int64		id;
+	int32		lo;				/* window [lo, hi) */
+	int32		hi;
+	int32		off;			/* first of its rows, after grouping */
+	int32		n;				/* its rows */
+	DateADT		geb;			/* the columns the exact SQL needs */
+	DateADT		sk;				/* GEEN_DAG: NULL */
+	DateADT		ei;				/* GEEN_DAG: NULL */
+	int32		gem;			/* woongemeente, index into KState.gem */
+} KLeerling;
 
-typedef struct KPeriode
+typedef struct KRij
 {
-	int64		van;
-	int64		tot;
-} KPeriode;
+	int32		p;				/* index into the pupils; -(index + 1) for a vrijstelling */
+	int32		lo;				/* period [lo, hi) */
+	int32		hi;
+} KRij;
 
-static void
-stroom_open(KStroom *s, const char *sql, int nargs, Oid *types, Datum *values)
+/* the woongemeenten, each name kept once (a few hundred) */
+typedef struct KGemeenten
 {
-	SPIPlanPtr	plan;
+	text	  **naam;
+	uint32	   *hash;
+	int32		n;
+	int32		cap;
+	int32	   *slot;			/* open addressing: index + 1, 0 empty */
+	int32		nslot;			/* a power of 2, more than twice n */
+} KGemeenten;
 
-	plan = SPI_prepare_cursor(sql, nargs, types, CURSOR_OPT_NO_SCROLL);
-	if (plan == NULL)
-		ereport(ERROR,
-				(errcode(ERRCODE_EXTERNAL_ROUTINE_INVOCATION_EXCEPTION),
-				 errmsg("absoluut_kandidaten: preparing a query failed (SPI code %d)", SPI_result)));
-	s->portal = SPI_cursor_open(NULL, plan, values, NULL, true);
-	if (s->portal == NULL)
-		ereport(ERROR,
-				(errcode(ERRCODE_EXTERNAL_ROUTINE_INVOCATION_EXCEPTION),
-				 errmsg("absoluut_kandidaten: opening a cursor failed (SPI code %d)", SPI_result)));
-	s->tt = NULL;
-	s->i = s->n = 0;
-	s->klaar = false;
-}
-
-/* the current row of s, fetching the next batch when needed; false at the end */
-static bool
-stroom_rij(KStroom *s)
+typedef struct KState
 {
-	if (s->klaar)
-		return false;
-	if (s->i < s->n)
-		return true;
-	if (s->tt)
-		SPI_freetuptable(s->tt);
-	s->tt = NULL;
-	CHECK_FOR_INTERRUPTS();
-	SPI_cursor_fetch(s->portal, true, KANDIDATEN_BATCH);
-	s->tt = SPI_tuptable;
-	s->n = SPI_processed;
-	s->i = 0;
-	if (s->n == 0)
-	{
-		s->klaar = true;
-		return false;
-	}
-	return true;
-}
+	MemoryContext cxt;
+	VerzuimArena arena;			/* the large arrays (lezen.c) */
+	int64		w_lo;			/* the period the windows lie in */
+	int64		w_hi;
 
-static inline Datum
-stroom_kolom(KStroom *s, int kolom, bool *isnull)
-{
-	return SPI_getbinval(s->tt->vals[s->i], s->tt->tupdesc, kolom, isnull);
-}
+	KLeerling  *ll;
+	int32		nll;
+	int32		capll;
+	bool		gesorteerd;		/* ll in ascending id order as read */
+	int64		min_id;
+	int64		max_id;
 
+	int32	   *dicht;			/* id -> index + 1 when the ids are dense */
+	int64		ndicht;
+	int32		laatste;		/* index of the last pupil found */
+
+	KRij	   *rij;
+	int64		nrij;
+	int64		caprij;
+	DateADT		peildatum;
+
+	KGemeenten	gem;
+} KState;
+
+/* a date as int64: -infinity / infinity as far out */
 static inline int64
-stroom_id(KStroom *s)
+k_dag(Datum d)
 {
-	bool		isnull;
-	Datum		d = stroom_kolom(s, 1, &isnull);
+	DateADT		dag = DatumGetDateADT(d);
 
-	return isnull ? PG_INT64_MAX : DatumGetInt64(d);
-}
-
-/* a date bound as int64: NULL (unbounded) as given, -infinity/infinity as far out */
-static inline int64
-datum_dag(Datum d, bool isnull, int64 als_null)
-{
-	DateADT		dag;
-
-	if (isnull)
-		return als_null;
-	dag = DatumGetDateADT(d);
 	if (DATE_IS_NOBEGIN(dag))
 		return PG_INT64_MIN;
 	if (DATE_IS_NOEND(dag))
@@ -136,63 +138,305 @@ datum_dag(Datum d, bool isnull, int64 als_null)
 	return (int64) dag;
 }
 
-/*
- * Skip the rows of s before id, add the periods of pupil id (rows with
- * lower, upper in columns 2, 3) to *p.
- */
-static void
-stroom_verzamel(KStroom *s, int64 id, KPeriode **p, int *n, int *max)
+/* an int64 day as int32, the far ends kept apart from every finite date */
+static inline int32
+k_dag32(int64 x)
 {
-	while (stroom_rij(s))
-	{
-		int64		rid = stroom_id(s);
-		bool		nl,
-					nu;
-		Datum		dl,
-					du;
+	if (x <= (int64) PG_INT32_MIN)
+		return PG_INT32_MIN;
+	if (x >= (int64) PG_INT32_MAX)
+		return PG_INT32_MAX;
+	return (int32) x;
+}
 
-		if (rid > id)
-			return;
-		if (rid == id)
-		{
-			dl = stroom_kolom(s, 2, &nl);
-			du = stroom_kolom(s, 3, &nu);
-			if (*n >= *max)
-			{
-				*max *= 2;
-				*p = repalloc_array(*p, KPeriode, *max);
-			}
-			(*p)[*n].van = datum_dag(dl, nl, PG_INT64_MIN);
-			(*p)[*n].tot = datum_dag(du, nu, PG_INT64_MAX);
-			(*n)++;
-		}
-		s->i++;
+/* pg_class.reltuples of a table (0 when never analyzed) */
+static int64
+k_rijen_verwacht(const char *tabel)
+{
+	Oid			types[1] = {TEXTOID};
+	Datum		args[1];
+	bool		isnull;
+	int64		n = 0;
+
+	args[0] = CStringGetTextDatum(tabel);
+	if (SPI_execute_with_args("SELECT c.reltuples "
+							  "FROM pg_catalog.pg_class c WHERE c.oid OPERATOR(pg_catalog.=) $1::pg_catalog.regclass",
+							  1, types, args, NULL, true, 1) == SPI_OK_SELECT && SPI_processed == 1)
+	{
+		Datum		d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+
+		if (!isnull && DatumGetFloat4(d) > 0)
+			n = (int64) Min(DatumGetFloat4(d), (float4) PG_INT32_MAX);
 	}
+	if (SPI_tuptable)
+		SPI_freetuptable(SPI_tuptable);
+	return Min(Max(n, 0), (int64) PG_INT32_MAX);
+}
+
+static void *
+k_groter(KState *st, void *p, Size oud, Size nieuw)
+{
+	return verzuim_arena_vergroot(&st->arena, st->cxt, p, oud, nieuw);
+}
+
+/* the index of a woongemeente, added when new */
+static int32
+k_gemeente(KState *st, Datum d)
+{
+	KGemeenten *g = &st->gem;
+	text	   *t = (text *) PG_DETOAST_DATUM_PACKED(d);
+	const char *b = VARDATA_ANY(t);
+	int			len = VARSIZE_ANY_EXHDR(t);
+	uint32		h = hash_bytes((const unsigned char *) b, len);
+	int32		i = h & (g->nslot - 1);
+
+	for (;;)
+	{
+		int32		k = g->slot[i] - 1;
+
+		if (k < 0)
+			break;
+		if (g->hash[k] == h && VARSIZE_ANY_EXHDR(g->naam[k]) == len &&
+			memcmp(VARDATA_ANY(g->naam[k]), b, len) == 0)
+			return k;
+		i = (i + 1) & (g->nslot - 1);
+	}
+	if (g->n == g->cap)
+	{
+		g->cap *= 2;
+		g->naam = repalloc_array(g->naam, text *, g->cap);
+		g->hash = repalloc_array(g->hash, uint32, g->cap);
+	}
+	g->naam[g->n] = (text *) MemoryContextAlloc(st->cxt, VARHDRSZ + len);
+	SET_VARSIZE(g->naam[g->n], VARHDRSZ + len);
+	memcpy(VARDATA(g->naam[g->n]), b, len);
+	g->hash[g->n] = h;
+	g->slot[i] = g->n + 1;
+	g->n++;
+	if (g->n * 2 >= g->nslot)
+	{
+		/* grow the slots and put every name back */
+		g->nslot *= 2;
+		g->slot = MemoryContextAllocZero(st->cxt, sizeof(int32) * g->nslot);
+		for (int32 k = 0; k < g->n; k++)
+		{
+			int32		j = g->hash[k] & (g->nslot - 1);
+
+			while (g->slot[j] != 0)
+				j = (j + 1) & (g->nslot - 1);
+			g->slot[j] = k + 1;
+		}
+	}
+	return g->n - 1;
+}
+
+/* leerling: leerling_id, geboortedatum, startkwalificatie_op, eerste_inschrijving, woongemeente */
+static void
+k_rij_leerling(void *arg, TupleTableSlot *slot)
+{
+	KState	   *st = (KState *) arg;
+	int64		id,
+				geb,
+				lo,
+				hi;
+	KLeerling  *p;
+
+	slot_getsomeattrs(slot, 5);
+	if (slot->tts_isnull[0] || slot->tts_isnull[1] || slot->tts_isnull[4])
+		return;					/* no window (NOT NULL columns; as the SQL filter) */
+	id = DatumGetInt64(slot->tts_values[0]);
+	geb = k_dag(slot->tts_values[1]);
+	if (geb == PG_INT64_MIN || geb == PG_INT64_MAX)
+		return;
+	lo = Max(st->w_lo, geb + PLICHT_VAN_DAGEN);
+	hi = Min(st->w_hi, geb + PLICHT_TOT_DAGEN);
+	if (!slot->tts_isnull[2])
+	{
+		/* plicht ends before max(end of leerplicht, startkwalificatie_op) */
+		int64		sk = k_dag(slot->tts_values[2]);
+
+		hi = Min(hi, Max(sk, geb + LEERPLICHT_TOT_DAGEN));
+	}
+	if (lo >= hi)
+		return;
+
+	if (st->nll == st->capll)
+	{
+		int32		cap = st->capll == 0 ? 65536 : st->capll * 2;
+
+		if (st->capll >= PG_INT32_MAX / 2)
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("absoluut_kandidaten: too many pupils"),
+					 errhint("At most %d pupils can be read at once.", PG_INT32_MAX / 2)));
+		st->ll = k_groter(st, st->ll, sizeof(KLeerling) * (Size) st->capll, sizeof(KLeerling) * (Size) cap);
+		st->capll = cap;
+	}
+	if (st->nll > 0 && id <= st->ll[st->nll - 1].id)
+		st->gesorteerd = false;
+	p = &st->ll[st->nll++];
+	p->id = id;
+	p->lo = k_dag32(lo);
+	p->hi = k_dag32(hi);
+	p->off = 0;
+	p->n = 0;
+	p->geb = (DateADT) geb;
+	p->sk = slot->tts_isnull[2] ? GEEN_DAG : DatumGetDateADT(slot->tts_values[2]);
+	p->ei = slot->tts_isnull[3] ? GEEN_DAG : DatumGetDateADT(slot->tts_values[3]);
+	p->gem = k_gemeente(st, slot->tts_values[4]);
+	if (id < st->min_id)
+		st->min_id = id;
+	if (id > st->max_id)
+		st->max_id = id;
 }
 
 static int
-periode_cmp(const void *a, const void *b)
+k_leerling_cmp(const void *a, const void *b)
 {
-	int64		x = ((const KPeriode *) a)->van;
-	int64		y = ((const KPeriode *) b)->van;
+	int64		x = ((const KLeerling *) a)->id;
+	int64		y = ((const KLeerling *) b)->id;
 
 	return (x > y) - (x < y);
 }
 
-/* does the union of p[0..n) cover [lo, hi)? */
-static bool
-gedekt(KPeriode *p, int n, int64 lo, int64 hi)
+/* the index of pupil id, or -1 */
+static inline int32
+k_zoek(KState *st, int64 id)
 {
-	int64		tot = lo;
+	int32		a,
+				b;
 
-	if (n > 1)
-		qsort(p, n, sizeof(KPeriode), periode_cmp);
-	for (int k = 0; k < n; k++)
+	if (st->dicht)
 	{
-		if (p[k].van > tot)
+		if (id < 0 || id >= st->ndicht)
+			return -1;
+		return st->dicht[id] - 1;
+	}
+	/* rows of one pupil tend to come together, and in id order */
+	if (st->laatste < st->nll && st->ll[st->laatste].id == id)
+		return st->laatste;
+	if (st->laatste + 1 < st->nll && st->ll[st->laatste + 1].id == id)
+		return ++st->laatste;
+	a = 0;
+	b = st->nll - 1;
+	while (a <= b)
+	{
+		int32		m = a + (b - a) / 2;
+
+		if (st->ll[m].id < id)
+			a = m + 1;
+		else if (st->ll[m].id > id)
+			b = m - 1;
+		else
+			return st->laatste = m;
+	}
+	return -1;
+}
+
+/*
+ * inschrijving, vrijstelling: leerling_id, periode; kept when the period is
+ * not empty and begins on or before the peildatum (the rows the exact SQL
+ * reads: every one that can cover part of a window is among them)
+ */
+static inline void
+k_rij_periode(KState *st, TupleTableSlot *slot, bool vrijstelling)
+{
+	int32		p;
+	DateADT		lo,
+				hi;
+	KRij	   *r;
+
+	slot_getsomeattrs(slot, 2);
+	if (slot->tts_isnull[0] || slot->tts_isnull[1])
+		return;
+	verzuim_periode(slot->tts_values[1], &lo, &hi);
+	if (lo >= hi || lo > st->peildatum)
+		return;
+	p = k_zoek(st, DatumGetInt64(slot->tts_values[0]));
+	if (p < 0)
+		return;					/* no window: not a candidate anyway */
+	if (st->nrij == st->caprij)
+	{
+		int64		cap = st->caprij == 0 ? 65536 : st->caprij * 2;
+
+		if (st->caprij >= PG_INT32_MAX / 2)
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("absoluut_kandidaten: too many enrolments and vrijstellingen"),
+					 errhint("At most %d rows can be read at once.", PG_INT32_MAX / 2)));
+		st->rij = k_groter(st, st->rij, sizeof(KRij) * (Size) st->caprij, sizeof(KRij) * (Size) cap);
+		st->caprij = cap;
+	}
+	r = &st->rij[st->nrij++];
+	r->p = vrijstelling ? -(p + 1) : p;
+	r->lo = lo;
+	r->hi = hi;
+	st->ll[p].n++;
+}
+
+static void
+k_rij_inschrijving(void *arg, TupleTableSlot *slot)
+{
+	k_rij_periode((KState *) arg, slot, false);
+}
+
+static void
+k_rij_vrijstelling(void *arg, TupleTableSlot *slot)
+{
+	k_rij_periode((KState *) arg, slot, true);
+}
+
+/* the multirange of the rows of one table among r[0..n) */
+static Datum
+k_multirange(TypeCacheEntry *rngtyp, KRij *r, int32 n, bool vrijstelling)
+{
+	RangeType **ranges = palloc_array(RangeType *, Max(n, 1));
+	int32		m = 0;
+
+	for (int32 k = 0; k < n; k++)
+		if ((r[k].p < 0) == vrijstelling)
+			ranges[m++] = DatumGetRangeTypeP(verzuim_periode_range(r[k].lo, r[k].hi));
+	return MultirangeTypePGetDatum(make_multirange(DATEMULTIRANGEOID, rngtyp, m, ranges));
+}
+
+static int
+k_rij_cmp(const void *a, const void *b)
+{
+	int32		x = ((const KRij *) a)->lo;
+	int32		y = ((const KRij *) b)->lo;
+
+	return (x > y) - (x < y);
+}
+
+/* does the union of r[0..n) cover [lo, hi)?  sorts r on lo */
+static bool
+k_gedekt(KRij *r, int32 n, int32 lo, int32 hi)
+{
+	int32		tot = lo;
+
+	if (n > 16)
+		qsort(r, n, sizeof(KRij), k_rij_cmp);
+	else
+	{
+		for (int32 i = 1; i < n; i++)
+		{
+			KRij		x = r[i];
+			int32		j = i;
+
+			while (j > 0 && r[j - 1].lo > x.lo)
+			{
+				r[j] = r[j - 1];
+				j--;
+			}
+			r[j] = x;
+		}
+	}
+	for (int32 k = 0; k < n; k++)
+	{
+		if (r[k].lo > tot)
 			return false;
-		if (p[k].tot > tot)
-			tot = p[k].tot;
+		if (r[k].hi > tot)
+			tot = r[k].hi;
 		if (tot >= hi)
 			return true;
 	}
@@ -213,19 +457,10 @@ verzuim_absoluut_kandidaten(PG_FUNCTION_ARGS)
 	bool		leeg;
 	DateADT		peildatum;
 	int64		b_lo,
-				b_hi,
-				w_lo,
-				w_hi;
-	KStroom		leerling,
-				inschrijving,
-				vrijstelling;
-	Oid			types[2] = {DATEOID, DATEOID};
-	Datum		values[2];
-	KPeriode   *perioden;
-	int			n_max = 8;
-	MemoryContext pupil_cxt,
-				oud;
-
+				b_hi;
+	KState		st;
+	KRij	   *gegroepeerd;
+	MemoryContext oud;
 	TupleDesc	tupdesc;
 	Tuplestorestate *store;
 
@@ -235,9 +470,10 @@ verzuim_absoluut_kandidaten(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				 errmsg("absoluut_kandidaten: set-valued function called in a context that cannot accept a set")));
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE || tupdesc->natts != 7)
+		verzuim_error_not_row_type();
 	oud = MemoryContextSwitchTo(rsinfo->econtext->ecxt_per_query_memory);
-	tupdesc = CreateTemplateTupleDesc(1);
-	TupleDescInitEntry(tupdesc, (AttrNumber) 1, "leerling_id", INT8OID, -1, 0);
+	tupdesc = CreateTupleDescCopy(tupdesc);
 	store = tuplestore_begin_heap((rsinfo->allowedModes & SFRM_Materialize_Random) != 0, false, work_mem);
 	rsinfo->returnMode = SFRM_Materialize;
 	rsinfo->setResult = store;
@@ -257,88 +493,131 @@ verzuim_absoluut_kandidaten(PG_FUNCTION_ARGS)
 	range_deserialize(typcache, binnen, &ondergrens, &bovengrens, &leeg);
 	if (leeg)
 		return (Datum) 0;
-	b_lo = ondergrens.infinite ? PG_INT64_MIN : datum_dag(ondergrens.val, false, 0);
-	b_hi = bovengrens.infinite ? PG_INT64_MAX : datum_dag(bovengrens.val, false, 0);
+
+	memset(&st, 0, sizeof(st));	/* also the arena */
+	st.peildatum = peildatum;
+	b_lo = ondergrens.infinite ? PG_INT64_MIN : k_dag(ondergrens.val);
+	b_hi = bovengrens.infinite ? PG_INT64_MAX : k_dag(bovengrens.val);
 
 	/* the period the windows lie in: [min(lower(binnen), peildatum), min(upper(binnen), peildatum + 1)) */
-	w_lo = Min(b_lo, (int64) peildatum);
-	w_hi = Min(b_hi, (int64) peildatum + 1);
-	if (w_lo >= w_hi)
+	st.w_lo = Min(b_lo, (int64) peildatum);
+	st.w_hi = Min(b_hi, (int64) peildatum + 1);
+	if (st.w_lo >= st.w_hi)
 		return (Datum) 0;
 
-	/* the bounds as dates for the queries: w_lo may be -infinity, w_hi is finite */
-	values[0] = DateADTGetDatum(w_lo == PG_INT64_MIN ? DATEVAL_NOBEGIN : (DateADT) w_lo);
-	values[1] = DateADTGetDatum((DateADT) w_hi);
+	st.cxt = AllocSetContextCreate(CurrentMemoryContext, "absoluut_kandidaten",
+								   ALLOCSET_DEFAULT_SIZES);
+	st.gesorteerd = true;
+	st.gem.cap = 512;
+	st.gem.naam = MemoryContextAlloc(st.cxt, sizeof(text *) * st.gem.cap);
+	st.gem.hash = MemoryContextAlloc(st.cxt, sizeof(uint32) * st.gem.cap);
+	st.gem.nslot = 2048;
+	st.gem.slot = MemoryContextAllocZero(st.cxt, sizeof(int32) * st.gem.nslot);
+	st.min_id = PG_INT64_MAX;
+	st.max_id = PG_INT64_MIN;
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		ereport(ERROR,
 				(errcode(ERRCODE_EXTERNAL_ROUTINE_INVOCATION_EXCEPTION),
 				 errmsg("absoluut_kandidaten: SPI_connect failed")));
 
+	/*
+	 * room for every pupil and row the planner's statistics expect: memory
+	 * is touched only as it is filled, and growing by copying costs more
+	 */
+	st.capll = (int32) Min(k_rijen_verwacht("verzuim.leerling") + 1024, PG_INT32_MAX / 2);
+	st.caprij = Min(k_rijen_verwacht("verzuim.inschrijving") + k_rijen_verwacht("verzuim.vrijstelling") + 1024,
+					PG_INT32_MAX / 2);
+	/* the pupils, the dense index, the rows and their grouped copy */
+	verzuim_arena_maak(&st.arena, st.cxt,
+					   sizeof(KLeerling) * (Size) st.capll + sizeof(int32) * ((Size) st.capll * 4 + 1000000) +
+					   sizeof(KRij) * (Size) st.caprij * 2 + 64 * 4);
+	st.ll = verzuim_arena_alloc(&st.arena, st.cxt, sizeof(KLeerling) * (Size) st.capll);
+	st.rij = verzuim_arena_alloc(&st.arena, st.cxt, sizeof(KRij) * (Size) st.caprij);
+
 	/* birth dates before 1964-07-01: leerplicht before the school calendar (as absoluut_verzuim) */
-	stroom_open(&leerling,
-				"SELECT l.leerling_id, l.geboortedatum FROM verzuim.leerling l "
-				"WHERE l.geboortedatum OPERATOR(pg_catalog.>=) '1964-07-01'::pg_catalog.date "
-				"ORDER BY l.leerling_id",
-				0, NULL, NULL);
-	stroom_open(&inschrijving,
-				"SELECT i.leerling_id, pg_catalog.lower(i.periode), pg_catalog.upper(i.periode) "
-				"FROM verzuim.inschrijving i "
-				"WHERE i.periode OPERATOR(pg_catalog.&&) pg_catalog.daterange($1, $2) "
-				"ORDER BY i.leerling_id",
-				2, types, values);
-	stroom_open(&vrijstelling,
-				"SELECT v.leerling_id, pg_catalog.lower(v.periode), pg_catalog.upper(v.periode) "
-				"FROM verzuim.vrijstelling v "
-				"WHERE v.periode OPERATOR(pg_catalog.&&) pg_catalog.daterange($1, $2) "
-				"ORDER BY v.leerling_id",
-				2, types, values);
-
-	pupil_cxt = AllocSetContextCreate(CurrentMemoryContext, "absoluut_kandidaten",
-									  ALLOCSET_SMALL_SIZES);
-	oud = MemoryContextSwitchTo(pupil_cxt);
-	perioden = palloc_array(KPeriode, n_max);
-	MemoryContextSwitchTo(oud);
-
-	while (stroom_rij(&leerling))
+	verzuim_lees("absoluut_kandidaten",
+				 "SELECT l.leerling_id, l.geboortedatum, l.startkwalificatie_op, l.eerste_inschrijving, "
+				 "l.woongemeente FROM verzuim.leerling l "
+				 "WHERE l.geboortedatum OPERATOR(pg_catalog.>=) '1964-07-01'::pg_catalog.date",
+				 0, NULL, NULL, NULL, k_rij_leerling, &st);
+	if (st.nll == 0)
 	{
-		bool		id_null,
-					isnull;
-		int64		id = DatumGetInt64(stroom_kolom(&leerling, 1, &id_null));
-		Datum		d = stroom_kolom(&leerling, 2, &isnull);
-		int64		geb,
-					lo,
-					hi;
-		int			n = 0;
-
-		leerling.i++;
-		if (isnull || id_null)
-			continue;			/* no window (NOT NULL columns; as the SQL filter) */
-		geb = datum_dag(d, false, 0);
-		if (geb == PG_INT64_MAX)
-			continue;
-		lo = Max(w_lo, geb + PLICHT_VAN_DAGEN);
-		hi = Min(w_hi, geb + PLICHT_TOT_DAGEN);
-		if (lo >= hi)
-			continue;
-
-		oud = MemoryContextSwitchTo(pupil_cxt);
-		stroom_verzamel(&inschrijving, id, &perioden, &n, &n_max);
-		stroom_verzamel(&vrijstelling, id, &perioden, &n, &n_max);
-		MemoryContextSwitchTo(oud);
-
-		if (!gedekt(perioden, n, lo, hi))
-		{
-			Datum		uit = Int64GetDatum(id);
-			bool		uit_null = false;
-
-			tuplestore_putvalues(store, tupdesc, &uit, &uit_null);
-		}
+		SPI_finish();
+		MemoryContextDelete(st.cxt);
+		return (Datum) 0;
+	}
+	if (!st.gesorteerd)
+		qsort(st.ll, st.nll, sizeof(KLeerling), k_leerling_cmp);
+	/* dense ids (the usual case) are found through an array, others by binary search */
+	if (st.min_id >= 0 && st.max_id < (int64) st.nll * 4 + 1000000)
+	{
+		st.ndicht = st.max_id + 1;
+		st.dicht = verzuim_arena_alloc0(&st.arena, st.cxt, sizeof(int32) * (Size) st.ndicht);
+		for (int32 k = 0; k < st.nll; k++)
+			st.dicht[st.ll[k].id] = k + 1;
 	}
 
-	SPI_cursor_close(leerling.portal);
-	SPI_cursor_close(inschrijving.portal);
-	SPI_cursor_close(vrijstelling.portal);
+	verzuim_lees("absoluut_kandidaten", "SELECT i.leerling_id, i.periode FROM verzuim.inschrijving i",
+				 0, NULL, NULL, NULL, k_rij_inschrijving, &st);
+	verzuim_lees("absoluut_kandidaten", "SELECT v.leerling_id, v.periode FROM verzuim.vrijstelling v",
+				 0, NULL, NULL, NULL, k_rij_vrijstelling, &st);
 	SPI_finish();
+
+	/* group the rows per pupil: a counting sort on the pupil index */
+	{
+		int64		off = 0;
+
+		for (int32 k = 0; k < st.nll; k++)
+		{
+			st.ll[k].off = (int32) off;
+			off += st.ll[k].n;
+			st.ll[k].n = 0;
+		}
+		gegroepeerd = st.nrij > 0 ? verzuim_arena_alloc(&st.arena, st.cxt, sizeof(KRij) * (Size) st.nrij) : NULL;
+		for (int64 r = 0; r < st.nrij; r++)
+		{
+			int32		i = st.rij[r].p;
+			KLeerling  *p = &st.ll[i < 0 ? -i - 1 : i];
+
+			gegroepeerd[p->off + p->n++] = st.rij[r];
+		}
+		verzuim_arena_vrij(&st.arena, st.rij);
+		st.rij = NULL;
+	}
+
+	/* every pupil whose window is not covered, with what the exact SQL needs of it */
+	{
+		TypeCacheEntry *rngtyp = verzuim_daterange_typcache();
+		MemoryContext rij_cxt = AllocSetContextCreate(st.cxt, "absoluut_kandidaten rij",
+													  ALLOCSET_DEFAULT_SIZES);
+
+		for (int32 k = 0; k < st.nll; k++)
+		{
+			KLeerling  *p = &st.ll[k];
+			KRij	   *r = gegroepeerd ? gegroepeerd + p->off : NULL;
+			Datum		v[7];
+			bool		n[7] = {false, false, false, false, false, false, false};
+
+			if ((k & 0xFFFF) == 0)
+				CHECK_FOR_INTERRUPTS();
+			if (k_gedekt(r, p->n, p->lo, p->hi))
+				continue;
+			oud = MemoryContextSwitchTo(rij_cxt);
+			v[0] = Int64GetDatum(p->id);
+			v[1] = DateADTGetDatum(p->geb);
+			v[2] = DateADTGetDatum(p->sk);
+			n[2] = (p->sk == GEEN_DAG);
+			v[3] = DateADTGetDatum(p->ei);
+			n[3] = (p->ei == GEEN_DAG);
+			v[4] = PointerGetDatum(st.gem.naam[p->gem]);
+			v[5] = k_multirange(rngtyp, r, p->n, false);
+			v[6] = k_multirange(rngtyp, r, p->n, true);
+			tuplestore_putvalues(store, tupdesc, v, n);
+			MemoryContextSwitchTo(oud);
+			MemoryContextReset(rij_cxt);
+		}
+	}
+	MemoryContextDelete(st.cxt);
 	return (Datum) 0;
 }

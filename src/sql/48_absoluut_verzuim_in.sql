@@ -27,6 +27,7 @@ DECLARE
     rij record;
     n_onzeker bigint := 0;
     ontbreekt text[] := '{}';
+    kand verzuim.absoluut_kandidaat[];
     kandidaat bigint[];
     -- art. 18: a gap of at most this many days between two enrolments (or
     -- between a move into the gemeente and the next enrolment) is administratief
@@ -50,48 +51,50 @@ BEGIN
         -- such an episode lies in binnen (or is the peildatum, for an episode
         -- still open then), not after the peildatum, in plicht (from vanaf >=
         -- the 5th birthday >= geboortedatum + 1826 days to an end before the
-        -- 19th birthday <= geboortedatum + 6600 days), and is covered by no
-        -- inschrijving and no vrijstelling.  A pupil whose inschrijvingen and
-        -- vrijstellingen together cover that whole window has none:
-        -- verzuim.absoluut_kandidaten (C, one merge pass over the three
-        -- tables) returns the others in leerling_id order, a superset of the
-        -- answer made exact by the query below.  (An array, not a join: the
-        -- query below then reads the rows of these pupils through the
-        -- leerling_id indexes, where a join with the planner's guess of their
-        -- number read the whole tables.)
-        kandidaat := ARRAY(SELECT k FROM verzuim.absoluut_kandidaten(absoluut_verzuim_in.binnen,
-                                                                     absoluut_verzuim_in.peildatum) k);
+        -- 19th birthday <= geboortedatum + 6600 days, and before the later of
+        -- the startkwalificatie and the end of volledige leerplicht <=
+        -- geboortedatum + 6230 days), and is covered by no inschrijving and no
+        -- vrijstelling.  A pupil whose inschrijvingen and vrijstellingen
+        -- together cover that whole window has none: verzuim.absoluut_kandidaten
+        -- (C, one pass over the three tables) returns the others in leerling_id
+        -- order with their columns and the unions of their inschrijvingen and
+        -- vrijstellingen (a superset of the answer made exact by the query
+        -- below, which then reads only their verblijf rows: through the index
+        -- on leerling_id, where a join with the planner's guess of their
+        -- number read the whole table).
+        kand := ARRAY(SELECT k FROM verzuim.absoluut_kandidaten(absoluut_verzuim_in.binnen,
+                                                                absoluut_verzuim_in.peildatum) k);
+        kandidaat := ARRAY(SELECT (k).leerling_id FROM unnest(kand) k);
     END IF;
     FOR rij IN
     WITH leerling AS (
         -- every pupil (binnen NULL), or the candidates; each branch runs only
         -- for its case (the other one's one-time filter is false)
-        SELECT l.* FROM verzuim.leerling l WHERE absoluut_verzuim_in.binnen IS NULL
+        SELECT l.leerling_id, l.geboortedatum, l.startkwalificatie_op, l.eerste_inschrijving, l.woongemeente
+        FROM verzuim.leerling l WHERE absoluut_verzuim_in.binnen IS NULL
         UNION ALL
-        SELECT l.* FROM verzuim.leerling l
-        WHERE absoluut_verzuim_in.binnen IS NOT NULL AND l.leerling_id = ANY (kandidaat)
+        SELECT k.leerling_id, k.geboortedatum, k.startkwalificatie_op, k.eerste_inschrijving, k.woongemeente
+        FROM unnest(kand) k WHERE absoluut_verzuim_in.binnen IS NOT NULL
     ), ins AS (
-        -- per pupil, in one pass over the table (for the candidates: their
-        -- rows only, found through the index on leerling_id)
+        -- per pupil, in one pass over the table (for the candidates: from
+        -- absoluut_kandidaten)
         SELECT i.leerling_id, range_agg(i.periode) AS m
         FROM verzuim.inschrijving i
         WHERE absoluut_verzuim_in.binnen IS NULL AND lower(i.periode) <= absoluut_verzuim_in.peildatum
         GROUP BY i.leerling_id
         UNION ALL
-        SELECT i.leerling_id, range_agg(i.periode) AS m
-        FROM verzuim.inschrijving i
-        WHERE absoluut_verzuim_in.binnen IS NOT NULL AND i.leerling_id = ANY (kandidaat) AND lower(i.periode) <= absoluut_verzuim_in.peildatum
-        GROUP BY i.leerling_id
+        SELECT k.leerling_id, k.inschrijvingen
+        FROM unnest(kand) k
+        WHERE absoluut_verzuim_in.binnen IS NOT NULL AND NOT isempty(k.inschrijvingen)
     ), vrij AS (
         SELECT v.leerling_id, range_agg(v.periode) AS m
         FROM verzuim.vrijstelling v
         WHERE absoluut_verzuim_in.binnen IS NULL AND lower(v.periode) <= absoluut_verzuim_in.peildatum
         GROUP BY v.leerling_id
         UNION ALL
-        SELECT v.leerling_id, range_agg(v.periode) AS m
-        FROM verzuim.vrijstelling v
-        WHERE absoluut_verzuim_in.binnen IS NOT NULL AND v.leerling_id = ANY (kandidaat) AND lower(v.periode) <= absoluut_verzuim_in.peildatum
-        GROUP BY v.leerling_id
+        SELECT k.leerling_id, k.vrijstellingen
+        FROM unnest(kand) k
+        WHERE absoluut_verzuim_in.binnen IS NOT NULL AND NOT isempty(k.vrijstellingen)
     ), verb AS (
         -- the union, and the first day of every verblijf period (a move or arrival)
         SELECT b.leerling_id, range_agg(b.periode) AS m, array_agg(lower(b.periode)) AS begint

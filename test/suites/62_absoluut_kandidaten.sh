@@ -43,7 +43,7 @@ SELECT p.p, a.adm, x.*
   FROM (SELECT DISTINCT p FROM grid) p, (VALUES (false), (true)) a(adm),
        LATERAL verzuim.absoluut_verzuim(p.p, a.adm) x;
 CREATE TEMP TABLE kand AS
-SELECT g.b, g.p, k AS leerling_id FROM grid g, LATERAL verzuim.absoluut_kandidaten(g.b, g.p) k;
+SELECT g.b, g.p, k.leerling_id FROM grid g, LATERAL verzuim.absoluut_kandidaten(g.b, g.p) k;
 -- the exact answer, restricted to binnen
 CREATE TEMP TABLE avi AS
 SELECT g.b, g.p, a.adm, x.*
@@ -61,7 +61,9 @@ SELECT g.b, g.p, l.leerling_id
                                       LEAST(upper(g.b), g.p + 1)) AS per) w
  CROSS JOIN verzuim.leerling l
  CROSS JOIN LATERAL (SELECT GREATEST(lower(w.per), l.geboortedatum + 1826) AS lo,
-                            LEAST(upper(w.per), l.geboortedatum + 6600) AS hi) x
+                            LEAST(upper(w.per), l.geboortedatum + 6600,
+                                  CASE WHEN l.startkwalificatie_op IS NOT NULL
+                                       THEN GREATEST(l.startkwalificatie_op, l.geboortedatum + 6230) END) AS hi) x
  WHERE l.geboortedatum >= date '1964-07-01' AND x.lo < x.hi
    AND NOT coalesce((SELECT range_agg(u.r) FROM (SELECT i.periode AS r FROM verzuim.inschrijving i WHERE i.leerling_id = l.leerling_id
                                                  UNION ALL
@@ -69,6 +71,18 @@ SELECT g.b, g.p, l.leerling_id
                     '{}'::datemultirange) @> daterange(x.lo, x.hi);
 SELECT 'absoluut_kandidaten = the plain SQL (union of the enrolments and vrijstellingen)|' || count(*)
   FROM ((SELECT * FROM kand EXCEPT ALL SELECT * FROM vlak) UNION ALL (SELECT * FROM vlak EXCEPT ALL SELECT * FROM kand)) d;
+-- the columns and unions it returns with each candidate
+SELECT 'absoluut_kandidaten returns each candidate''s leerling columns and the unions of its inschrijvingen and vrijstellingen begun by the peildatum|' || count(*)
+  FROM grid g, LATERAL verzuim.absoluut_kandidaten(g.b, g.p) k
+  JOIN verzuim.leerling l ON l.leerling_id = k.leerling_id
+ WHERE (k.geboortedatum, k.startkwalificatie_op, k.eerste_inschrijving, k.woongemeente)
+       IS DISTINCT FROM (l.geboortedatum, l.startkwalificatie_op, l.eerste_inschrijving, l.woongemeente)
+    OR k.inschrijvingen IS DISTINCT FROM
+       coalesce((SELECT range_agg(i.periode) FROM verzuim.inschrijving i
+                  WHERE i.leerling_id = k.leerling_id AND lower(i.periode) <= g.p), '{}')
+    OR k.vrijstellingen IS DISTINCT FROM
+       coalesce((SELECT range_agg(v.periode) FROM verzuim.vrijstelling v
+                  WHERE v.leerling_id = k.leerling_id AND lower(v.periode) <= g.p), '{}');
 SELECT 'every pupil with an episode overlapping binnen is a candidate|' || count(*)
   FROM grid g JOIN av ON av.p = g.p AND av.episode && g.b
  WHERE NOT EXISTS (SELECT 1 FROM kand k WHERE k.b = g.b AND k.p = g.p AND k.leerling_id = av.leerling_id);
@@ -120,7 +134,9 @@ for vervuiling in 0 1; do
     rls=$(q -c "SET client_min_messages = error" -c "SET ROLE $rol" -c "
       SELECT (SELECT count(*) FROM verzuim.leerling) < (SELECT reltuples FROM pg_class WHERE oid = 'verzuim.leerling'::regclass),
              (SELECT count(*) FROM verzuim.absoluut_kandidaten('[2024-08-01,2025-08-01)', '2025-07-31') k
-               WHERE k NOT IN (SELECT leerling_id FROM verzuim.leerling)),
+               WHERE (k.leerling_id, k.geboortedatum, k.startkwalificatie_op, k.eerste_inschrijving, k.woongemeente)
+                     NOT IN (SELECT l.leerling_id, l.geboortedatum, l.startkwalificatie_op, l.eerste_inschrijving, l.woongemeente
+                               FROM verzuim.leerling l)),
              (SELECT count(*) FROM (
                (SELECT * FROM verzuim.absoluut_verzuim('2025-07-31') x WHERE x.episode && '[2024-08-01,2025-08-01)'
                 EXCEPT ALL SELECT * FROM verzuim.absoluut_verzuim_in('[2024-08-01,2025-08-01)', '2025-07-31'))
