@@ -1,6 +1,6 @@
 BEGIN;
 CREATE EXTENSION IF NOT EXISTS verzuim CASCADE;
-SELECT plan(48);
+SELECT plan(52);
 
 -- The leerplichttelling (src/sql/80_rapportage.sql) and row-level security
 -- (src/sql/78_toegang.sql) on the fixture test/data/rapportage.sql: eight
@@ -202,6 +202,27 @@ SELECT throws_ok($$SELECT * FROM verzuim.leerling$$, '42501', NULL, 'verzuim_pub
 SELECT throws_ok($$SELECT * FROM verzuim.leerplichttelling$$, '42501', NULL, '... nor the pupil-level reporting views');
 SELECT throws_ok($$SELECT * FROM verzuim.leerplichttelling('2023-2024')$$, '42501', NULL, '... nor through the functions');
 RESET SESSION AUTHORIZATION;
+
+-- woongemeenten_op: many pupils and days at once ----------------------------------
+SELECT set_eq(
+  $$SELECT * FROM verzuim.woongemeenten_op('{2002,2002,2005,9999}', '{2023-12-01,2024-02-01,2023-12-01,2023-12-01}')$$,
+  $$VALUES (2002::bigint, '2023-12-01'::date, 'GM0363'::text), (2002, '2024-02-01', 'GM0518'),
+           (2005, '2023-12-01', 'GM0599'), (9999, '2023-12-01', NULL)$$,
+  'woongemeenten_op: 2002 in Amsterdam before the move of 2024-01-01 and in Den Haag after it; an unknown pupil NULL');
+SELECT set_eq(
+  $$SELECT w.leerling_id, w.dag, w.gemeentecode
+      FROM (SELECT array_agg(l.leerling_id) AS ll, array_agg(d) AS dd
+              FROM verzuim.leerling l,
+                   unnest('{2019-01-01,2023-08-01,2023-12-31,2024-01-01,2024-07-31,2030-01-01}'::date[]) d) a,
+           verzuim.woongemeenten_op(a.ll, a.dd) w$$,
+  $$SELECT l.leerling_id, d, verzuim.woongemeente_op(l.leerling_id, d)
+      FROM verzuim.leerling l,
+           unnest('{2019-01-01,2023-08-01,2023-12-31,2024-01-01,2024-07-31,2030-01-01}'::date[]) d$$,
+  '... equals woongemeente_op for every pupil on days before, within, at the edges of and after their verblijf periods');
+SELECT is((SELECT count(*)::int FROM verzuim.woongemeenten_op('{}', '{}')), 0, '... empty arrays: no rows');
+SELECT throws_ok($$SELECT * FROM verzuim.woongemeenten_op('{2001,2002}', '{2024-01-01}')$$, '2202E',
+                 'leerling_ids and dagen must have the same number of elements',
+                 '... arrays of different lengths: 2202E');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -351,6 +351,7 @@ INSERT INTO aanroepen (doel, stmt) VALUES
  ('verzuim.absoluut_verzuim_in(daterange,date,boolean)', $$SELECT * FROM verzuim.absoluut_verzuim_in('[2023-08-01,2024-08-01)', '2024-07-31'); SELECT * FROM verzuim.absoluut_verzuim_in('[2023-08-01,2024-08-01)', '2024-07-31', true)$$),
  -- reporting and access (80_rapportage.sql, 78_toegang.sql)
  ('verzuim.woongemeente_op(bigint,date)', $$SELECT verzuim.woongemeente_op(1001, '2023-01-10'), verzuim.woongemeente_op(1002, '2023-01-10')$$),
+ ('verzuim.woongemeenten_op(bigint[],date[])', $$SELECT * FROM verzuim.woongemeenten_op('{1002,1001,1002}', '{2023-01-10,2023-01-10,2020-01-01}')$$),
  ('verzuim.leerplichttelling_velden()', $$SELECT verzuim.leerplichttelling_velden()$$),
  ('verzuim.leerplichttelling_tellers(text,interval,boolean)', $$SELECT * FROM verzuim.leerplichttelling_tellers('2022-2023'); SELECT * FROM verzuim.leerplichttelling_tellers('2022-2023', NULL, true)$$),
  ('verzuim.leerplichttelling(text,interval,boolean)', $$SELECT * FROM verzuim.leerplichttelling('2022-2023', '3 months'); SELECT * FROM verzuim.leerplichttelling('2022-2023', NULL, true)$$),

@@ -30,6 +30,51 @@ $$;
 COMMENT ON FUNCTION verzuim.woongemeente_op(bigint, date) IS
   'Woongemeente of a pupil on a day: the gemeente of its verzuim.verblijf period that contains the day, else its current verzuim.leerling.woongemeente; NULL for an unknown (or invisible) pupil.';
 
+-- The same for many pupils and days at once (the leerplichttelling's
+-- responsible gemeente).  One index probe per pair, in pupil order: the
+-- verblijf period that begins last on or before the day (through the btree
+-- on (leerling_id, lower(periode)); periods of a pupil do not overlap, so it
+-- is the one containing the day if any).  A plain join let the planner probe
+-- the exclusion constraint's GiST index instead, several times slower.  Citus
+-- cannot plan that correlated LIMIT over a distributed table: there the join.
+CREATE FUNCTION verzuim.woongemeenten_op(leerling_ids bigint[], dagen date[])
+RETURNS TABLE (leerling_id bigint, dag date, gemeentecode text)
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+  v_citus boolean := false;
+BEGIN
+  IF pg_catalog.cardinality(woongemeenten_op.leerling_ids) IS DISTINCT FROM pg_catalog.cardinality(woongemeenten_op.dagen) THEN
+    RAISE EXCEPTION 'leerling_ids and dagen must have the same number of elements'
+      USING ERRCODE = 'array_subscript_error',
+            HINT = 'Pass one day per pupil: element i of dagen is the day of element i of leerling_ids.';
+  END IF;
+  IF pg_catalog.to_regclass('pg_catalog.pg_dist_partition') IS NOT NULL THEN
+    EXECUTE 'SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_dist_partition p WHERE p.logicalrelid = $1)'
+      INTO v_citus USING 'verzuim.verblijf'::pg_catalog.regclass;
+  END IF;
+  IF v_citus THEN
+    RETURN QUERY
+    SELECT s.l, s.d, coalesce(v.gemeentecode, l.woongemeente)
+      FROM unnest(woongemeenten_op.leerling_ids, woongemeenten_op.dagen) AS s(l, d)
+      LEFT JOIN verzuim.verblijf v ON v.leerling_id = s.l AND v.periode @> s.d
+      LEFT JOIN verzuim.leerling l ON l.leerling_id = s.l;
+  ELSE
+    RETURN QUERY
+    SELECT s.l, s.d, coalesce(v.gemeentecode, l.woongemeente)
+      FROM (SELECT u.l, u.d FROM unnest(woongemeenten_op.leerling_ids, woongemeenten_op.dagen) AS u(l, d)
+             ORDER BY u.l) s
+      LEFT JOIN LATERAL (SELECT b.gemeentecode, b.periode FROM verzuim.verblijf b
+                          WHERE b.leerling_id = s.l AND lower(b.periode) <= s.d
+                          ORDER BY lower(b.periode) DESC LIMIT 1) v ON v.periode @> s.d
+      LEFT JOIN verzuim.leerling l ON l.leerling_id = s.l;
+  END IF;
+END
+$fn$;
+COMMENT ON FUNCTION verzuim.woongemeenten_op(bigint[], date[]) IS
+  'verzuim.woongemeente_op for many pupils at once: for element i of leerling_ids and of dagen (arrays of equal length; else 2202E), the pupil, the day and its woongemeente on that day (the verzuim.verblijf period containing the day, else verzuim.leerling.woongemeente; NULL for an unknown or invisible pupil). One row per pair, in leerling_id order. Used by the leerplichttelling; row-level security applies.';
+
 CREATE FUNCTION verzuim.leerplichttelling_velden() RETURNS text[]
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
@@ -149,20 +194,23 @@ BEGIN
      WHERE p.datum >= v_b AND p.datum < v_e
   ), per_veld AS (
     SELECT f.leerling_id, f.sectie, f.veld, min(f.dag) AS dag FROM feit f GROUP BY 1, 2, 3
-  ), per_sectie AS (
+  ), per_sectie AS MATERIALIZED (
     SELECT p.leerling_id, p.sectie, min(p.dag) AS dag
       FROM per_veld p GROUP BY 1, 2
   ), gemeente_op AS (
-    -- verzuim.woongemeente_op(leerling_id, dag) as a join: the verblijf
-    -- period containing the day (at most one: verblijf_overlap_excl), else
-    -- the pupil's current woongemeente (NULL for an invisible pupil)
-    SELECT s.leerling_id, s.sectie, s.dag, coalesce(v.gemeentecode, l.woongemeente) AS gemeentecode
-      FROM per_sectie s
-      LEFT JOIN verzuim.verblijf v ON v.leerling_id = s.leerling_id AND v.periode @> s.dag
-      LEFT JOIN verzuim.leerling l ON l.leerling_id = s.leerling_id
+    -- the woongemeente of each pupil on each distinct day that counts
+    -- (verzuim.woongemeenten_op: the verblijf period containing the day, else
+    -- the pupil's current woongemeente; NULL for an invisible pupil), looked
+    -- up once per pupil and day
+    SELECT w.leerling_id, w.dag, w.gemeentecode
+      FROM (SELECT array_agg(d.leerling_id) AS ll, array_agg(d.dag) AS dd
+              FROM (SELECT DISTINCT s.leerling_id, s.dag FROM per_sectie s) d) a
+     CROSS JOIN LATERAL verzuim.woongemeenten_op(a.ll, a.dd) w
   )
-  SELECT s.gemeentecode, p.veld, p.leerling_id, s.dag
-    FROM per_veld p JOIN gemeente_op s USING (leerling_id, sectie);
+  SELECT g.gemeentecode, p.veld, p.leerling_id, s.dag
+    FROM per_veld p
+    JOIN per_sectie s USING (leerling_id, sectie)
+    JOIN gemeente_op g ON g.leerling_id = s.leerling_id AND g.dag = s.dag;
 END
 $fn$;
 COMMENT ON FUNCTION verzuim.leerplichttelling_tellers(text, interval, boolean) IS
