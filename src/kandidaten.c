@@ -108,7 +108,7 @@ typedef struct KState
 
 	KLeerling  *ll;
 	int32		nll;
-	int32		capll;
+	int64		capll;
 	bool		gesorteerd;		/* ll in ascending id order as read */
 	int64		min_id;
 	int64		max_id;
@@ -173,10 +173,23 @@ k_rijen_verwacht(const char *tabel)
 	return Min(Max(n, 0), (int64) PG_INT32_MAX);
 }
 
+/*
+ * Double the room of an array of rows of grootte bytes (*cap of them) in the
+ * arena; wat names the rows in the error at the limit (indexes are int32).
+ */
 static void *
-k_groter(KState *st, void *p, Size oud, Size nieuw)
+k_groei(KState *st, void *p, int64 *cap, Size grootte, const char *wat)
 {
-	return verzuim_arena_vergroot(&st->arena, st->cxt, p, oud, nieuw);
+	int64		nieuw = *cap == 0 ? 65536 : *cap * 2;
+
+	if (*cap >= PG_INT32_MAX / 2)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("absoluut_kandidaten: too many %s", wat),
+				 errhint("At most %d %s can be read at once.", PG_INT32_MAX / 2, wat)));
+	p = verzuim_arena_vergroot(&st->arena, st->cxt, p, grootte * (Size) *cap, grootte * (Size) nieuw);
+	*cap = nieuw;
+	return p;
 }
 
 /* the index of a woongemeente, added when new */
@@ -261,17 +274,7 @@ k_rij_leerling(void *arg, TupleTableSlot *slot)
 		return;
 
 	if (st->nll == st->capll)
-	{
-		int32		cap = st->capll == 0 ? 65536 : st->capll * 2;
-
-		if (st->capll >= PG_INT32_MAX / 2)
-			ereport(ERROR,
-					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					 errmsg("absoluut_kandidaten: too many pupils"),
-					 errhint("At most %d pupils can be read at once.", PG_INT32_MAX / 2)));
-		st->ll = k_groter(st, st->ll, sizeof(KLeerling) * (Size) st->capll, sizeof(KLeerling) * (Size) cap);
-		st->capll = cap;
-	}
+		st->ll = k_groei(st, st->ll, &st->capll, sizeof(KLeerling), "pupils");
 	if (st->nll > 0 && id <= st->ll[st->nll - 1].id)
 		st->gesorteerd = false;
 	p = &st->ll[st->nll++];
@@ -356,17 +359,7 @@ k_rij_periode(KState *st, TupleTableSlot *slot, bool vrijstelling)
 	if (p < 0)
 		return;					/* no window: not a candidate anyway */
 	if (st->nrij == st->caprij)
-	{
-		int64		cap = st->caprij == 0 ? 65536 : st->caprij * 2;
-
-		if (st->caprij >= PG_INT32_MAX / 2)
-			ereport(ERROR,
-					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					 errmsg("absoluut_kandidaten: too many enrolments and vrijstellingen"),
-					 errhint("At most %d rows can be read at once.", PG_INT32_MAX / 2)));
-		st->rij = k_groter(st, st->rij, sizeof(KRij) * (Size) st->caprij, sizeof(KRij) * (Size) cap);
-		st->caprij = cap;
-	}
+		st->rij = k_groei(st, st->rij, &st->caprij, sizeof(KRij), "enrolments and vrijstellingen");
 	r = &st->rij[st->nrij++];
 	r->p = vrijstelling ? -(p + 1) : p;
 	r->lo = lo;
@@ -525,7 +518,7 @@ verzuim_absoluut_kandidaten(PG_FUNCTION_ARGS)
 	 * room for every pupil and row the planner's statistics expect: memory
 	 * is touched only as it is filled, and growing by copying costs more
 	 */
-	st.capll = (int32) Min(k_rijen_verwacht("verzuim.leerling") + 1024, PG_INT32_MAX / 2);
+	st.capll = Min(k_rijen_verwacht("verzuim.leerling") + 1024, PG_INT32_MAX / 2);
 	st.caprij = Min(k_rijen_verwacht("verzuim.inschrijving") + k_rijen_verwacht("verzuim.vrijstelling") + 1024,
 					PG_INT32_MAX / 2);
 	/* the pupils, the dense index, the rows and their grouped copy */
