@@ -292,6 +292,7 @@ INSERT INTO aanroepen (doel, stmt) VALUES
  ('verzuim.csv_rapport(text,text,text,text,integer)', $$SELECT * FROM verzuim.csv_rapport('gemeente', E'gemeentecode,naam\nGM0034,\n', NULL, 'x.csv', 10)$$),
  ('verzuim.csv_laden(text,text,text,text)', $$SELECT verzuim.csv_laden('gemeente', E'gemeentecode,naam\nGM0034,Almere\n', NULL, 'x.csv')$$),
  ('verzuim.csv_opruimen()', $$SELECT verzuim.csv_opruimen()$$),
+ ('verzuim.citus_verdeeld(regclass)', $$SELECT verzuim.citus_verdeeld('verzuim.leerling')$$),
  ('verzuim.csv_bron(regclass,text[],text[],text)', $$SELECT verzuim.csv_bron('verzuim.leerling', '{leerling_id}', '{leerling_id}', 'u')$$),
  ('verzuim.csv_fout_melden(text,text,text,text)', $q$DO $d$ BEGIN PERFORM verzuim.csv_fout_melden('22023', 'x', 'y', 'z'); RAISE EXCEPTION 'not raised'; EXCEPTION WHEN invalid_parameter_value THEN NULL; END $d$$q$),
  ('verzuim.csv_fout_doorgeven(text,text,text,text,text)', $q$DO $d$ BEGIN PERFORM verzuim.csv_fout_doorgeven('22P02', 'invalid input syntax for type integer: "x"', NULL, NULL, 'leerling'); RAISE EXCEPTION 'not raised'; EXCEPTION WHEN invalid_text_representation THEN NULL; END $d$$q$),

@@ -10,18 +10,30 @@
 -- temporary copy of only the rows that the check can meet, fetched in one
 -- query Citus can run (the table with an uncorrelated IN over the file's
 -- keys), with a btree index on those keys for the per-row probes.
-CREATE FUNCTION verzuim.csv_bron(tabel regclass, kolommen text[], rijkolommen text[], naam text)
-RETURNS text
-LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+-- Does Citus manage this table (pg_catalog.pg_dist_partition, which exists only
+-- where Citus is installed)?  The loader and the reporting functions take a
+-- query Citus can plan for such a table.
+CREATE FUNCTION verzuim.citus_verdeeld(tabel regclass) RETURNS boolean
+LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
   v_citus boolean := false;
-  v_naam  text := 'verzuim_csv_bron_' || naam;
 BEGIN
   IF pg_catalog.to_regclass('pg_catalog.pg_dist_partition') IS NOT NULL THEN
     EXECUTE 'SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_dist_partition p WHERE p.logicalrelid = $1)'
       INTO v_citus USING tabel;
   END IF;
-  IF NOT v_citus THEN
+  RETURN v_citus;
+END $$;
+COMMENT ON FUNCTION verzuim.citus_verdeeld(regclass) IS
+  'Whether Citus manages the table (distributed or reference; internal): false where Citus is not installed. The CSV loader and verzuim.woongemeenten_op then use queries Citus can plan.';
+
+CREATE FUNCTION verzuim.csv_bron(tabel regclass, kolommen text[], rijkolommen text[], naam text)
+RETURNS text
+LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  v_naam  text := 'verzuim_csv_bron_' || naam;
+BEGIN
+  IF NOT verzuim.citus_verdeeld(tabel) THEN
     RETURN tabel::text;
   END IF;
   IF pg_catalog.to_regclass('pg_temp.' || quote_ident(v_naam)) IS NOT NULL THEN

@@ -72,12 +72,8 @@ BEGIN
   END IF;
   -- a table Citus distributes: its checks against the table would join a local
   -- result to a distributed table; the full checks read it their own way
-  IF to_regclass('pg_catalog.pg_dist_partition') IS NOT NULL THEN
-    EXECUTE 'SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_dist_partition p WHERE p.logicalrelid = $1)'
-      INTO v_fout USING tabel;
-    IF v_fout THEN
-      RETURN NULL;
-    END IF;
+  IF verzuim.citus_verdeeld(tabel) THEN
+    RETURN NULL;
   END IF;
 
   -- the header: columns of the layout, each once, every required one

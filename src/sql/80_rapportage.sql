@@ -42,19 +42,13 @@ RETURNS TABLE (leerling_id bigint, dag date, gemeentecode text)
 LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $fn$
-DECLARE
-  v_citus boolean := false;
 BEGIN
   IF pg_catalog.cardinality(woongemeenten_op.leerling_ids) IS DISTINCT FROM pg_catalog.cardinality(woongemeenten_op.dagen) THEN
     RAISE EXCEPTION 'leerling_ids and dagen must have the same number of elements'
       USING ERRCODE = 'array_subscript_error',
             HINT = 'Pass one day per pupil: element i of dagen is the day of element i of leerling_ids.';
   END IF;
-  IF pg_catalog.to_regclass('pg_catalog.pg_dist_partition') IS NOT NULL THEN
-    EXECUTE 'SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_dist_partition p WHERE p.logicalrelid = $1)'
-      INTO v_citus USING 'verzuim.verblijf'::pg_catalog.regclass;
-  END IF;
-  IF v_citus THEN
+  IF verzuim.citus_verdeeld('verzuim.verblijf') THEN
     RETURN QUERY
     SELECT s.l, s.d, coalesce(v.gemeentecode, l.woongemeente)
       FROM unnest(woongemeenten_op.leerling_ids, woongemeenten_op.dagen) AS s(l, d)
